@@ -40,9 +40,9 @@ public interface NoiseSchedule {
   /** d(b²)/dt = 2 f(t) b_t² + g(t)². */
   default double b2Prime(double t) { return 2 * f(t) * b2(t) + g2(t); }
 
-  /** Rejects t outside [0, tMax()] or NaN, naming the value and the range. */
+  /** Rejects t outside [0, tMax()], infinite or NaN, naming the value and the range. */
   default double checkTime(double t) {
-    if (!(t >= 0) || t > tMax()) {
+    if (!(t >= 0) || t > tMax() || t == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
           "t must be in [0, " + tMax() + "] for schedule " + spec() + ", was " + t);
     }
