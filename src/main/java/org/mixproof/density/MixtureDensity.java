@@ -152,6 +152,9 @@ public final class MixtureDensity {
   /** cond₂(Σ_i(t)), exact from the eigenvalues of Σ_i: (a² λmax + b²)/(a² λmin + b²). */
   public double conditionNumber(int i) { return conditionNumber[i]; }
 
+  /** λmin(Σ_i(t)) = a_t² λmin(Σ_i) + b_t². */
+  public double lambdaMinOf(int i) { return a * a * mixture.covarianceEigenvalues(i)[0] + b2; }
+
   /** λmin(t) = a_t² λmin + b_t² (CLAIMS §0). */
   public double lambdaMin() { return a * a * mixture.lambdaMin() + b2; }
 

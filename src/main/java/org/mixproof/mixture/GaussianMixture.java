@@ -168,7 +168,7 @@ public final class GaussianMixture {
             "covariances[" + i + "] is not positive semi-definite: eigenvalue " + j + " (ascending) is "
                 + eig[j]);
       }
-      if (eig[j] < roundoff) eig[j] = Math.max(eig[j], 0.0);
+      if (eig[j] < roundoff) eig[j] = 0.0; // indistinguishable from 0 at the solver's accuracy
     }
     return eig;
   }

@@ -1,0 +1,87 @@
+package org.mixproof.density;
+
+/**
+ * Per-component quantities at a point, computed independently of {@link MixtureDensity}'s hot path
+ * (precisions from {@link DecimalReference}), and the scales that tolerances are built from.
+ */
+final class ComponentTerms {
+
+  static final double U = Math.ulp(1.0);
+
+  final int d;
+  final int k;
+  final double[][][] precisions; // P_i(t), high-precision reference
+  final double[][] scores;     // s_i = −P_i(t)(x − μ_i(t)), high-precision reference
+  final double[] precisionNorm; // ‖P_i(t)‖₂ = 1/λmin(Σ_i(t))
+  final double[] residualNorm;  // ‖x − μ_i(t)‖
+  final double maxCondition;
+
+  ComponentTerms(MixtureDensity p, double[] x) {
+    d = p.dimension();
+    k = p.components();
+    scores = new double[k][d];
+    precisionNorm = new double[k];
+    residualNorm = new double[k];
+    double cond = 1;
+    precisions = new double[k][][];
+    for (int i = 0; i < k; i++) {
+      double[] mu = p.mean(i);
+      double[] r = new double[d];
+      for (int j = 0; j < d; j++) r[j] = x[j] - mu[j];
+      residualNorm[i] = norm(r);
+      precisions[i] = DecimalReference.precision(p, i);
+      scores[i] = DecimalReference.componentScore(p, i, x, precisions[i]);
+      cond = Math.max(cond, p.conditionNumber(i));
+      precisionNorm[i] = 1 / (p.lambdaMinOf(i));
+    }
+    maxCondition = cond;
+  }
+
+  double maxScoreNorm() {
+    double m = 0;
+    for (double[] s : scores) m = Math.max(m, norm(s));
+    return m;
+  }
+
+  double maxPrecisionNorm() {
+    double m = 0;
+    for (double v : precisionNorm) m = Math.max(m, v);
+    return m;
+  }
+
+  /** max_{i,j} ‖s_i − s_j‖: the rate at which posterior weights change along x. */
+  double maxScoreSpread() {
+    double m = 0;
+    for (int i = 0; i < k; i++) for (int j = i + 1; j < k; j++) {
+      double s = 0;
+      for (int c = 0; c < d; c++) s += (scores[i][c] - scores[j][c]) * (scores[i][c] - scores[j][c]);
+      m = Math.max(m, Math.sqrt(s));
+    }
+    return m;
+  }
+
+  /** max_i ‖P_i‖ ‖x − μ_i(t)‖: the size of the terms a computed score is made of. */
+  double maxScoreTermSize() {
+    double m = 0;
+    for (int i = 0; i < k; i++) m = Math.max(m, precisionNorm[i] * residualNorm[i]);
+    return m;
+  }
+
+  /**
+   * Rounding of a computed log p: each ℓ_i holds ½‖W_i r_i‖², whose matrix-vector product carries
+   * d·u·‖W_i‖‖r_i‖ per entry, so ½‖z‖² is off by ≤ d·u·‖P_i‖‖r_i‖²; the Cholesky factor is exact for
+   * Σ_i(t) + E with ‖E‖ ≲ d·u·‖Σ_i(t)‖, which moves log det by tr(P_i E) ≤ d·u·κ_i; log-sum-exp
+   * adds u·|log p|.
+   */
+  double logDensityError(double logDensity) {
+    double q = 0;
+    for (int i = 0; i < k; i++) q = Math.max(q, precisionNorm[i] * residualNorm[i] * residualNorm[i]);
+    return 16 * d * U * (1 + Math.abs(logDensity) + q + maxCondition);
+  }
+
+  static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) s += x * x;
+    return Math.sqrt(s);
+  }
+}
