@@ -1,0 +1,108 @@
+package org.mixproof.generators;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+
+/**
+ * Building blocks shared by the generators: decimals on an explicit grid, fixed-size arrays whose
+ * elements shrink one after the other, and log-uniform magnitudes as anchor × 10^x.
+ *
+ * <p>Everything here is built with {@link Combinators#combine}, never {@code flatMap}, so a value
+ * shrinks part by part. jqwik 1.9.3 generates doubles on a decimal grid (default 2 places, see
+ * DESIGN.md "Pitfalls"); every double here names its scale.
+ */
+public final class Parts {
+
+  private Parts() {}
+
+  /**
+   * Decimals with {@code scale} places in [lo, hi], uniform on that grid (jqwik's default "biased"
+   * distribution crowds values near the shrinking target), shrinking towards {@code target}; the
+   * range ends and the target come in as jqwik edge cases. The bounds are first rounded inwards to
+   * the grid, so every value (edge cases included) lies in [lo, hi].
+   */
+  public static Arbitrary<Double> decimals(double lo, double hi, int scale, double target) {
+    requireFinite("lo", lo);
+    requireFinite("hi", hi);
+    if (!(lo <= hi)) throw new IllegalArgumentException("lo must be <= hi, was lo = " + lo + ", hi = " + hi);
+    double gLo = BigDecimal.valueOf(lo).setScale(scale, RoundingMode.CEILING).doubleValue();
+    double gHi = BigDecimal.valueOf(hi).setScale(scale, RoundingMode.FLOOR).doubleValue();
+    if (gLo > gHi) {
+      throw new IllegalArgumentException(
+          "[" + lo + ", " + hi + "] holds no decimal with " + scale + " places");
+    }
+    if (gLo == gHi) return Arbitraries.just(gLo);
+    double gTarget = BigDecimal.valueOf(Math.min(Math.max(target, gLo), gHi))
+        .setScale(scale, RoundingMode.HALF_EVEN).doubleValue();
+    gTarget = Math.min(Math.max(gTarget, gLo), gHi);
+    return Arbitraries.doubles().between(gLo, gHi).ofScale(scale).shrinkTowards(gTarget)
+        .withDistribution(RandomDistribution.uniform());
+  }
+
+  /**
+   * Magnitudes {@code anchor × 10^x} in [lo, hi] with x on a grid of {@code scale} decimal places,
+   * so log10 of the value is uniform (jqwik's grid permitting). The anchor must lie in [lo, hi]; x
+   * shrinks to 0, so the value shrinks to exactly the anchor. Rounding of {@code pow} is clamped
+   * back into [lo, hi].
+   */
+  public static Arbitrary<Double> logUniform(double lo, double hi, double anchor, int scale) {
+    if (!(lo > 0) || !Double.isFinite(lo)) {
+      throw new IllegalArgumentException("lo must be positive and finite, was " + lo);
+    }
+    if (!(hi >= lo) || !Double.isFinite(hi)) {
+      throw new IllegalArgumentException("hi must be finite and >= lo = " + lo + ", was " + hi);
+    }
+    if (!(anchor >= lo && anchor <= hi)) {
+      throw new IllegalArgumentException("anchor must lie in [" + lo + ", " + hi + "], was " + anchor);
+    }
+    if (lo == hi) return Arbitraries.just(lo);
+    return decimals(Math.log10(lo / anchor), Math.log10(hi / anchor), scale, 0.0)
+        .map(x -> x == 0 ? anchor : Math.min(hi, Math.max(lo, anchor * Math.pow(10, x))));
+  }
+
+  /**
+   * A fixed-size array of independent elements. Element i shrinks before element i + 1, and only
+   * one element changes per shrinking step ({@code combine} of n copies, not a list arbitrary, which
+   * would also try to sort and pair elements).
+   */
+  public static Arbitrary<double[]> doubleArray(Arbitrary<Double> element, int n) {
+    if (n < 0) throw new IllegalArgumentException("n must be >= 0, was " + n);
+    if (n == 0) return Arbitraries.just(new double[0]);
+    List<Arbitrary<Double>> parts = Collections.nCopies(n, element);
+    return Combinators.combine(parts).as(Parts::toArray);
+  }
+
+  /** A fixed-size list of independent elements, shrinking one element after the other. */
+  public static <T> Arbitrary<List<T>> fixedList(Arbitrary<T> element, int n) {
+    if (n < 1) throw new IllegalArgumentException("n must be >= 1, was " + n);
+    return Combinators.combine(Collections.nCopies(n, element)).as(List::copyOf);
+  }
+
+  /**
+   * {@code base}, except that one value in {@code oneIn} is {@code extreme}: an edge case that
+   * jqwik's uniform draws would almost never hit. A flag part decides and shrinks to "use base", so
+   * shrinking leaves the extreme as soon as the property allows.
+   */
+  public static <T> Arbitrary<T> sometimes(Arbitrary<T> base, T extreme, int oneIn) {
+    if (oneIn < 2) throw new IllegalArgumentException("oneIn must be >= 2, was " + oneIn);
+    return Combinators.combine(Arbitraries.frequency(Tuple.of(oneIn - 1, false), Tuple.of(1, true)), base)
+        .as((useExtreme, value) -> useExtreme ? extreme : value);
+  }
+
+  private static double[] toArray(List<Double> values) {
+    double[] a = new double[values.size()];
+    for (int i = 0; i < a.length; i++) a[i] = values.get(i);
+    return a;
+  }
+
+  static void requireFinite(String name, double v) {
+    if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite, was " + v);
+  }
+}
