@@ -14,6 +14,7 @@ final class ComponentTerms {
   final double[][] scores;     // s_i = −P_i(t)(x − μ_i(t)), high-precision reference
   final double[] precisionNorm; // ‖P_i(t)‖₂ = 1/λmin(Σ_i(t))
   final double[] residualNorm;  // ‖x − μ_i(t)‖
+  final double[] conditions;    // κ_i = cond(Σ_i(t))
   final double maxCondition;
 
   ComponentTerms(MixtureDensity p, double[] x) {
@@ -24,6 +25,7 @@ final class ComponentTerms {
     residualNorm = new double[k];
     double cond = 1;
     precisions = new double[k][][];
+    conditions = new double[k];
     for (int i = 0; i < k; i++) {
       double[] mu = p.mean(i);
       double[] r = new double[d];
@@ -31,7 +33,8 @@ final class ComponentTerms {
       residualNorm[i] = norm(r);
       precisions[i] = DecimalReference.precision(p, i);
       scores[i] = DecimalReference.componentScore(p, i, x, precisions[i]);
-      cond = Math.max(cond, p.conditionNumber(i));
+      conditions[i] = p.conditionNumber(i);
+      cond = Math.max(cond, conditions[i]);
       precisionNorm[i] = 1 / (p.lambdaMinOf(i));
     }
     maxCondition = cond;
@@ -68,15 +71,20 @@ final class ComponentTerms {
   }
 
   /**
-   * Rounding of a computed log p: each ℓ_i holds ½‖W_i r_i‖², whose matrix-vector product carries
-   * d·u·‖W_i‖‖r_i‖ per entry, so ½‖z‖² is off by ≤ d·u·‖P_i‖‖r_i‖²; the Cholesky factor is exact for
-   * Σ_i(t) + E with ‖E‖ ≲ d·u·‖Σ_i(t)‖, which moves log det by tr(P_i E) ≤ d·u·κ_i; log-sum-exp
-   * adds u·|log p|.
+   * Rounding of a computed log p. Each ℓ_i holds ½‖W_i r_i‖²: the matrix-vector product carries
+   * d·u·‖P_i‖‖r_i‖² into it; the Cholesky factor is exact for Σ_i(t) + E with ‖E‖ ≤ d(d+1)u‖Σ_i(t)‖
+   * (Higham, ASNA Thm 10.3), which moves the quadratic form by ≤ ‖E‖‖s_i‖² and log det by
+   * ≤ tr(P_i E) ≤ d(d+1)u κ_i; log-sum-exp adds u·|log p|.
    */
   double logDensityError(double logDensity) {
-    double q = 0;
-    for (int i = 0; i < k; i++) q = Math.max(q, precisionNorm[i] * residualNorm[i] * residualNorm[i]);
-    return 16 * d * U * (1 + Math.abs(logDensity) + q + maxCondition);
+    double worst = 0;
+    for (int i = 0; i < k; i++) {
+      double lambdaMax = conditions[i] / precisionNorm[i];
+      double s2 = norm(scores[i]) * norm(scores[i]);
+      worst = Math.max(worst, precisionNorm[i] * residualNorm[i] * residualNorm[i]
+          + (d + 1) * (lambdaMax * s2 + conditions[i]));
+    }
+    return 16 * d * U * (1 + Math.abs(logDensity) + worst);
   }
 
   static double norm(double[] v) {

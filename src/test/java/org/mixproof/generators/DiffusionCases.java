@@ -39,6 +39,6 @@ public final class DiffusionCases {
   /** Every schedule, points of every kind. */
   public static Arbitrary<Case> of(Mixtures.Builder profile) {
     return of(profile, ScheduleArbitraries.all(),
-        Points.recipes(profile.maxDimension(), profile.maxComponents()));
+        Points.recipes(profile.profile().maxDimension(), profile.profile().maxComponents()));
   }
 }
