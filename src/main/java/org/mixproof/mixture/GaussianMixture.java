@@ -53,7 +53,8 @@ public final class GaussianMixture {
     if (means[0] == null) throw new InvalidMixtureException("means[0] must not be null");
     int d = means[0].length;
     if (d == 0) throw new InvalidMixtureException("dimension d must be at least 1, means[0] has length 0");
-    this.weights = weights.clone();
+    this.weights = new double[k];
+    for (int i = 0; i < k; i++) this.weights[i] = weights[i] + 0.0; // −0.0 → 0.0
     this.means = new double[k][];
     this.covariances = new double[k][][];
     this.covarianceEigenvalues = new double[k][];
@@ -108,7 +109,9 @@ public final class GaussianMixture {
         throw new InvalidMixtureException("means[" + i + "][" + j + "] must be finite, was " + mean[j]);
       }
     }
-    return mean.clone();
+    double[] copy = new double[d];
+    for (int j = 0; j < d; j++) copy[j] = mean[j] + 0.0; // −0.0 → 0.0, so equal mixtures are equals()
+    return copy;
   }
 
   private static double[][] validCovariance(double[][] cov, int i, int d) {
@@ -130,7 +133,8 @@ public final class GaussianMixture {
               "covariances[" + i + "][" + r + "][" + c + "] must be finite, was " + cov[r][c]);
         }
       }
-      copy[r] = cov[r].clone();
+      copy[r] = new double[d];
+      for (int c = 0; c < d; c++) copy[r][c] = cov[r][c] + 0.0; // −0.0 → 0.0
     }
     // symmetric to the rounding of a computed product X^T X (sklearn's export): 64u relative to
     // the larger of the entry and sqrt(Σ_rr Σ_cc), the scale of a covariance entry

@@ -44,7 +44,7 @@ class PreservationProperties {
    * preservation.characteristic-function (exact): φ_{p_t}(ω) = φ_{p0}(a_t ω) exp(−b_t² ‖ω‖²/2), with
    * φ_p(ω) = Σ π_i exp(i ω·μ_i − ωᵀΣ_iω/2); the left side from the time-t components.
    */
-  @Property
+  @Property(seed = "20261122")
   void preservationCharacteristicFunction(@ForAll("cases") Case c, @ForAll long seed) {
     MixtureDensity p = density(c);
     GaussianMixture m = c.mixture();
@@ -96,7 +96,7 @@ class PreservationProperties {
    * ∂_t log p = −f(t)(d + x·s) + ½ g(t)² (‖s‖² + tr H); the left side by a Richardson-extrapolated
    * central difference in t of the closed-form log p_t.
    */
-  @Property
+  @Property(seed = "20261122")
   void preservationFokkerPlanck(@ForAll("cases") Case c) {
     MixtureDensity p = density(c);
     NoiseSchedule s = c.schedule();
@@ -128,7 +128,7 @@ class PreservationProperties {
   }
 
   /** preservation.moments (exact): mean a_t Σ π_i μ_i, covariance a_t² Cov(p0) + b_t² I. */
-  @Property
+  @Property(seed = "20261122")
   void preservationMoments(@ForAll("cases") Case c) {
     MixtureDensity p = density(c);
     GaussianMixture m = c.mixture();

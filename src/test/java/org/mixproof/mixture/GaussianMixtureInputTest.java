@@ -101,6 +101,12 @@ class GaussianMixtureInputTest {
   }
 
   @Test
+  void negativeZeroEntriesMakeEqualMixtures() {
+    assertEquals(GaussianMixture.gaussian(new double[] {0, 0}, I2),
+        GaussianMixture.gaussian(new double[] {-0.0, 0}, new double[][] {{1, -0.0}, {-0.0, 1}}));
+  }
+
+  @Test
   void accessorsReturnCopies() {
     GaussianMixture m = GaussianMixture.gaussian(new double[] {1, 2}, I2);
     m.mean(0)[0] = 99;
