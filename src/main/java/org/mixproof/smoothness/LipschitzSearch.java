@@ -1,0 +1,290 @@
+package org.mixproof.smoothness;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleValueChecker;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.mixproof.density.MixtureDensity;
+
+/**
+ * Searches for sup_{x ∈ Dom} ‖H(x)‖₂ (CLAIMS §3). Start points: each μ_i(t); points between every
+ * pair of means; seeded random points around each component; and points on the tie sets
+ * ℓ_i = ℓ_j — for the global domain far out along directions u with uᵀ(P_i − P_j)u = 0, where ‖H‖
+ * grows like ‖x‖² when P_i − P_j is indefinite. The best starts are then climbed by Nelder–Mead
+ * (commons-math3), restarted with smaller simplices until the value stops improving; the domain
+ * constraint is a radial projection. Deterministic for a given seed.
+ *
+ * <p>The value found is a lower bound on the true constant. On the global domain, where the true
+ * constant may be infinite, it grows with {@link #farthestRadius} (in units of the mixture's scale).
+ */
+public final class LipschitzSearch {
+
+  public static final int DEFAULT_RANDOM_STARTS = 24;
+  public static final int DEFAULT_POLISHED = 4;
+  public static final int DEFAULT_POLISH_BUDGET = 4000;
+  /** Tie points on the global domain sit at these radii (units of the mixture's scale). */
+  static final double[] GLOBAL_TIE_RADII = {1, 10, 100, 1000};
+  /** Relative improvement below which the polishing restarts stop. */
+  static final double CONVERGED = 1e-13;
+
+  private final long seed;
+  private final int randomStarts;
+  private final int polished;
+  private final int polishBudget;
+
+  public LipschitzSearch(long seed) {
+    this(seed, DEFAULT_RANDOM_STARTS, DEFAULT_POLISHED, DEFAULT_POLISH_BUDGET);
+  }
+
+  /**
+   * @param randomStarts random points drawn around the components
+   * @param polished how many of the best starts are climbed by Nelder–Mead
+   * @param polishBudget evaluations allowed per climb
+   */
+  public LipschitzSearch(long seed, int randomStarts, int polished, int polishBudget) {
+    if (randomStarts < 0) throw new IllegalArgumentException("randomStarts must be >= 0, was " + randomStarts);
+    if (polished < 0) throw new IllegalArgumentException("polished must be >= 0, was " + polished);
+    if (polishBudget < 1) throw new IllegalArgumentException("polishBudget must be >= 1, was " + polishBudget);
+    this.seed = seed;
+    this.randomStarts = randomStarts;
+    this.polished = polished;
+    this.polishBudget = polishBudget;
+  }
+
+  /** The farthest tie radius tried on the global domain, in units of the mixture's scale. */
+  public static double farthestRadius() { return GLOBAL_TIE_RADII[GLOBAL_TIE_RADII.length - 1]; }
+
+  public LipschitzResult search(MixtureDensity p, Domain domain) {
+    if (p == null) throw new IllegalArgumentException("density must not be null");
+    if (domain == null) throw new IllegalArgumentException("domain must not be null");
+    Objective f = new Objective(p, domain);
+    ComponentGeometry g = new ComponentGeometry(p);
+    List<double[]> starts = startPoints(p, g, domain);
+    List<PointValuePair> scored = new ArrayList<>();
+    for (double[] x : starts) {
+      double[] y = domain.project(x.clone());
+      scored.add(new PointValuePair(y, f.value(y)));
+    }
+    scored.sort(Comparator.comparingDouble((PointValuePair v) -> v.getValue()).reversed());
+    PointValuePair best = scored.get(0);
+    List<double[]> climbed = new ArrayList<>();
+    for (PointValuePair start : scored) {
+      if (climbed.size() >= polished) break;
+      if (isNear(start.getPoint(), climbed, g, p)) continue;
+      climbed.add(start.getPoint());
+      PointValuePair top = climb(f, g, p, start);
+      if (top.getValue() > best.getValue()) best = top;
+    }
+    double[] at = domain.project(best.getPoint().clone());
+    return new LipschitzResult(f.value(at), at, f.evaluations, seed, domain);
+  }
+
+  /** Nelder–Mead from a start, restarted with a ten-times smaller simplex until it stops improving. */
+  private PointValuePair climb(Objective f, ComponentGeometry g, MixtureDensity p, PointValuePair start) {
+    PointValuePair current = start;
+    double step = 0.5 * localLength(g, p, start.getPoint());
+    for (int round = 0; round < 8; round++) {
+      PointValuePair next;
+      try {
+        SimplexOptimizer opt = new SimplexOptimizer(new SimpleValueChecker(1e-15, 1e-300));
+        double[] steps = new double[g.d];
+        java.util.Arrays.fill(steps, step);
+        next = opt.optimize(new MaxEval(polishBudget), new ObjectiveFunction(f), GoalType.MAXIMIZE,
+            new InitialGuess(current.getPoint()), new NelderMeadSimplex(steps));
+      } catch (TooManyEvaluationsException e) {
+        next = f.bestSeen(current);
+      }
+      double[] projected = f.domain.project(next.getPoint().clone());
+      next = new PointValuePair(projected, f.value(projected));
+      boolean improved = next.getValue() > current.getValue() * (1 + CONVERGED);
+      if (next.getValue() > current.getValue()) current = next;
+      if (!improved && round > 0) break;
+      step /= 10;
+    }
+    return current;
+  }
+
+  /** The length over which ‖H‖ changes: the smallest time-t std and the width of weight transitions. */
+  private static double localLength(ComponentGeometry g, MixtureDensity p, double[] x) {
+    double len = Math.sqrt(p.lambdaMin());
+    double spread = g.scoreSpread(x);
+    if (spread > 0) len = Math.min(len, 1 / spread);
+    return len;
+  }
+
+  private static boolean isNear(double[] x, List<double[]> others, ComponentGeometry g, MixtureDensity p) {
+    double len = localLength(g, p, x);
+    for (double[] o : others) {
+      double s = 0;
+      for (int j = 0; j < x.length; j++) s += (x[j] - o[j]) * (x[j] - o[j]);
+      if (Math.sqrt(s) < len) return true;
+    }
+    return false;
+  }
+
+  private List<double[]> startPoints(MixtureDensity p, ComponentGeometry g, Domain domain) {
+    int d = g.d, k = g.k;
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) out.add(g.means[i].clone());
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        for (double lambda : new double[] {0.25, 0.5, 0.75}) {
+          double[] x = new double[d];
+          for (int c = 0; c < d; c++) x[c] = (1 - lambda) * g.means[i][c] + lambda * g.means[j][c];
+          out.add(x);
+        }
+      }
+    }
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    double sd = Math.sqrt(p.lambdaMax());
+    for (int n = 0; n < randomStarts; n++) {
+      int i = n % k;
+      double spread = 1 + 2 * rng.nextDouble(); // up to three standard deviations out
+      double[] x = g.means[i].clone();
+      for (int c = 0; c < d; c++) x[c] += spread * sd * normal.sample();
+      out.add(x);
+    }
+    double scale = sd;
+    for (double[] mu : g.means) scale = Math.max(scale, sd + ComponentGeometry.norm(mu));
+    double[] radii = domain.isGlobal() ? GLOBAL_TIE_RADII : new double[] {0.5 * domain.beta() / scale, domain.beta() / scale};
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        List<double[]> directions = tieDirections(g.precisionDifference(i, j));
+        for (int n = 0; n < 2; n++) directions.add(randomUnit(d, normal));
+        double[] centre = new double[d];
+        for (int c = 0; c < d; c++) centre[c] = 0.5 * (g.means[i][c] + g.means[j][c]);
+        for (double[] u : directions) {
+          for (double r : radii) {
+            for (int sign = -1; sign <= 1; sign += 2) {
+              double[] x0 = new double[d];
+              for (int c = 0; c < d; c++) x0[c] = centre[c] + sign * r * scale * u[c];
+              double[] tie = tiePoint(g, i, j, x0);
+              if (tie != null) out.add(tie);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Unit vectors u with uᵀ(P_i − P_j)u = 0 mixing an eigenvector of positive and one of negative
+   * eigenvalue (tan²θ = −λ₊/λ₋): along them the quadratic parts of ℓ_i and ℓ_j cancel, so the tie
+   * set reaches infinity. None when P_i − P_j is semi-definite (ordered covariances).
+   */
+  static List<double[]> tieDirections(double[][] diff) {
+    List<double[]> out = new ArrayList<>();
+    int d = diff.length;
+    if (d < 2) return out;
+    SpectralNorm.Eigen e = SpectralNorm.decompose(diff);
+    double scale = 0;
+    for (double v : e.values()) scale = Math.max(scale, Math.abs(v));
+    double tiny = 64 * d * Math.ulp(1.0) * scale;
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        double lp = e.values()[a], ln = e.values()[b];
+        if (!(lp > tiny && ln < -tiny)) continue;
+        double theta = Math.atan(Math.sqrt(-lp / ln));
+        double[] u = new double[d];
+        for (int c = 0; c < d; c++) u[c] = Math.cos(theta) * e.vectors()[a][c] + Math.sin(theta) * e.vectors()[b][c];
+        out.add(u);
+      }
+    }
+    return out;
+  }
+
+  /** A root of ℓ_i − ℓ_j on the line through x0 along ∇(ℓ_i − ℓ_j)(x0), or null if there is none. */
+  static double[] tiePoint(ComponentGeometry g, int i, int j, double[] x0) {
+    double[] n = g.tieGradient(i, j, x0);
+    double len = ComponentGeometry.norm(n);
+    if (!(len > 0) || !Double.isFinite(len)) return null;
+    for (int c = 0; c < n.length; c++) n[c] /= len;
+    UnivariateFunction gap = tau -> {
+      double[] x = x0.clone();
+      for (int c = 0; c < x.length; c++) x[c] += tau * n[c];
+      return g.logTerm(i, x) - g.logTerm(j, x);
+    };
+    double g0 = gap.value(0);
+    if (g0 == 0) return x0.clone();
+    if (!Double.isFinite(g0)) return null;
+    // Newton's first step sets the scale of the bracket; expand until the sign changes
+    double width = Math.max(Math.abs(g0) / len, 1e-12 * (1 + ComponentGeometry.norm(x0)));
+    for (int expand = 0; expand < 80; expand++, width *= 2) {
+      for (double tau : new double[] {width, -width}) {
+        double gt = gap.value(tau);
+        if (Double.isFinite(gt) && Math.signum(gt) != Math.signum(g0)) {
+          double lo = Math.min(0, tau), hi = Math.max(0, tau);
+          double root = new BrentSolver(1e-15, 1e-14 * Math.max(width, 1e-300))
+              .solve(200, gap, lo, hi);
+          double[] x = x0.clone();
+          for (int c = 0; c < x.length; c++) x[c] += root * n[c];
+          return x;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static double[] randomUnit(int d, ZigguratSampler.NormalizedGaussian normal) {
+    double[] u = new double[d];
+    double norm = 0;
+    while (norm == 0) {
+      for (int c = 0; c < d; c++) u[c] = normal.sample();
+      norm = ComponentGeometry.norm(u);
+    }
+    for (int c = 0; c < d; c++) u[c] /= norm;
+    return u;
+  }
+
+  /** x ↦ ‖H(proj(x))‖₂, counting evaluations and remembering the best point seen. */
+  private static final class Objective implements org.apache.commons.math3.analysis.MultivariateFunction {
+    final MixtureDensity p;
+    final Domain domain;
+    final SpectralNorm norm;
+    long evaluations;
+    double[] bestPoint;
+    double bestValue = Double.NEGATIVE_INFINITY;
+
+    Objective(MixtureDensity p, Domain domain) {
+      this.p = p;
+      this.domain = domain;
+      this.norm = new SpectralNorm(p.dimension());
+    }
+
+    @Override
+    public double value(double[] x) {
+      evaluations++;
+      double[] y = domain.project(x.clone());
+      double v;
+      try {
+        v = norm.of(p.hessian(y));
+      } catch (IllegalArgumentException tooFar) {
+        return 0; // beyond double's range of the quadratic form: no information, never a maximum
+      }
+      if (v > bestValue) {
+        bestValue = v;
+        bestPoint = y;
+      }
+      return v;
+    }
+
+    PointValuePair bestSeen(PointValuePair fallback) {
+      return bestPoint == null || bestValue < fallback.getValue() ? fallback : new PointValuePair(bestPoint, bestValue);
+    }
+  }
+}
