@@ -27,8 +27,10 @@ import org.mixproof.density.MixtureDensity;
  * (commons-math3), restarted with smaller simplices until the value stops improving; the domain
  * constraint is a radial projection. Deterministic for a given seed.
  *
- * <p>The value found is a lower bound on the true constant. On the global domain, where the true
- * constant may be infinite, it grows with {@link #farthestRadius} (in units of the mixture's scale).
+ * <p>The value found is a lower bound on the true constant. Points where double cannot evaluate the
+ * posterior weights to {@link #TRUSTED_WEIGHT_ERROR} (u‖P_i‖‖x − μ_i‖² beyond it, about 7e4
+ * standard deviations out) are not reported; on the global domain, where the true constant may be
+ * infinite, that is what limits the value found.
  */
 public final class LipschitzSearch {
 
@@ -37,6 +39,8 @@ public final class LipschitzSearch {
   public static final int DEFAULT_POLISH_BUDGET = 4000;
   /** Tie points on the global domain sit at these radii (units of the mixture's scale). */
   static final double[] GLOBAL_TIE_RADII = {1, 10, 100, 1000};
+  /** Largest relative error of the posterior weights at a point the search may report. */
+  public static final double TRUSTED_WEIGHT_ERROR = 1e-6;
   /** Relative improvement below which the polishing restarts stop. */
   static final double CONVERGED = 1e-13;
 
@@ -63,9 +67,6 @@ public final class LipschitzSearch {
     this.polished = polished;
     this.polishBudget = polishBudget;
   }
-
-  /** The farthest tie radius tried on the global domain, in units of the mixture's scale. */
-  public static double farthestRadius() { return GLOBAL_TIE_RADII[GLOBAL_TIE_RADII.length - 1]; }
 
   public LipschitzResult search(MixtureDensity p, Domain domain) {
     if (p == null) throw new IllegalArgumentException("density must not be null");
@@ -264,18 +265,31 @@ public final class LipschitzSearch {
       this.p = p;
       this.domain = domain;
       this.norm = new SpectralNorm(p.dimension());
+      this.geometry = new ComponentGeometry(p);
+    }
+
+    final ComponentGeometry geometry;
+
+    /**
+     * Whether double evaluates the posterior weights at y to {@link #TRUSTED_WEIGHT_ERROR}: their
+     * log-ratios carry the rounding u·‖P_i‖‖y − μ_i‖² of the quadratic forms, so far enough out (where
+     * ‖H‖ may still grow) the weights, and so H, are noise.
+     */
+    boolean trusted(double[] y) {
+      for (int i = 0; i < geometry.k; i++) {
+        double r2 = 0;
+        for (int c = 0; c < y.length; c++) r2 += (y[c] - geometry.means[i][c]) * (y[c] - geometry.means[i][c]);
+        if (Math.ulp(1.0) * r2 / p.lambdaMinOf(i) > TRUSTED_WEIGHT_ERROR) return false;
+      }
+      return true;
     }
 
     @Override
     public double value(double[] x) {
       evaluations++;
       double[] y = domain.project(x.clone());
-      double v;
-      try {
-        v = norm.of(p.hessian(y));
-      } catch (IllegalArgumentException tooFar) {
-        return 0; // beyond double's range of the quadratic form: no information, never a maximum
-      }
+      if (!trusted(y)) return 0; // no information there, never a maximum
+      double v = norm.of(p.hessian(y));
       if (v > bestValue) {
         bestValue = v;
         bestPoint = y;

@@ -1,0 +1,111 @@
+package org.mixproof.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mixproof.density.MixtureDensity;
+import org.mixproof.mixture.MixtureJson;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
+import org.mixproof.smoothness.Bound;
+import org.mixproof.smoothness.Domain;
+import org.mixproof.smoothness.LipschitzResult;
+import org.mixproof.smoothness.LipschitzSearch;
+import org.mixproof.smoothness.Rounding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mixproof lipschitz}: the measured Lipschitz constant of the score against every applicable bound. */
+@Command(name = "lipschitz", mixinStandardHelpOptions = true,
+    description = "Search for sup ‖H(x)‖ of the diffused mixture over R^d or a ball, and compare with every applicable bound of CLAIMS §3.")
+final class LipschitzCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--mixture", required = true, paramLabel = "FILE", description = "Mixture JSON.")
+  Path mixtureFile;
+
+  @Option(names = "--schedule", required = true, paramLabel = "S",
+      description = "vp-ou | vp-linear[:BMIN,BMAX] | ve-geometric[:SMIN,SMAX] | ve-linear")
+  String schedule;
+
+  @Option(names = "--t", required = true, paramLabel = "T", description = "Forward time t.")
+  double t;
+
+  @Option(names = "--ball", paramLabel = "BETA", description = "Search the ball ‖x‖ ≤ BETA instead of all of R^d.")
+  Double ball;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Search seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    NoiseSchedule s = Schedules.parse(schedule);
+    MixtureDensity p = MixtureDensity.at(MixtureJson.read(mixtureFile), s, t);
+    Domain dom = ball == null ? Domain.global() : Domain.ball(ball);
+    LipschitzResult r = new LipschitzSearch(seed).search(p, dom);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) out.println(asJson(p, r).toPrettyString());
+    else printTable(out, p, r);
+    out.flush();
+    return 0;
+  }
+
+  private ObjectNode asJson(MixtureDensity p, LipschitzResult r) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("mixture", mixtureFile.toString());
+    root.put("schedule", p.schedule().spec());
+    root.put("t", t);
+    root.put("domain", r.domain().toString());
+    root.put("seed", r.seed());
+    root.put("measured", r.value());
+    ArrayNode at = root.putArray("point");
+    for (double v : r.point()) at.add(v);
+    root.put("evaluations", r.evaluations());
+    ArrayNode bounds = root.putArray("bounds");
+    for (Bound b : Bound.values()) {
+      if (!b.quantity().equals("lipschitz") || !b.applies(p, r.domain())) continue;
+      double v = b.value(p, r.domain());
+      ObjectNode o = bounds.addObject();
+      o.put("id", b.id());
+      o.put("value", v);
+      o.put("tightness", r.value() / v);
+      o.put("violated", Rounding.exceeds(p, r.value(), v));
+      o.put("description", b.description());
+    }
+    return root;
+  }
+
+  private void printTable(PrintWriter out, MixtureDensity p, LipschitzResult r) {
+    out.printf(Locale.ROOT, "mixture %s (d = %d, k = %d), schedule %s, t = %s, domain %s, seed %d%n",
+        mixtureFile, p.dimension(), p.components(), p.schedule().spec(), t, r.domain(), r.seed());
+    out.printf(Locale.ROOT, "measured sup ‖H(x)‖ = %.10g at x = %s (%d evaluations)%n",
+        r.value(), vector(r.point()), r.evaluations());
+    out.printf(Locale.ROOT, "%-29s %-16s %-12s %s%n", "bound", "value", "tightness", "");
+    int shown = 0;
+    for (Bound b : Bound.values()) {
+      if (!b.quantity().equals("lipschitz") || !b.applies(p, r.domain())) continue;
+      double v = b.value(p, r.domain());
+      out.printf(Locale.ROOT, "%-29s %-16.10g %-12.6g %s%n", b.id(), v, r.value() / v,
+          Rounding.exceeds(p, r.value(), v) ? "VIOLATED" : "");
+      shown++;
+    }
+    if (shown == 0) out.println("(no bound of CLAIMS §3 applies to this mixture and domain)");
+  }
+
+  private static String vector(double[] x) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int j = 0; j < x.length; j++) sb.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g", x[j]));
+    return sb.append(')').toString();
+  }
+}
