@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.density.PointEvaluation;
-import org.mixproof.mixture.GaussianMixture;
-import org.mixproof.mixture.MixtureJson;
-import org.mixproof.schedule.NoiseSchedule;
-import org.mixproof.schedule.Schedules;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,16 +23,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--mixture", required = true, paramLabel = "FILE",
-      description = "Mixture JSON: {\"weights\": [...], \"means\": [[...]], \"covariances\": [[[...]]]}.")
-  Path mixtureFile;
-
-  @Option(names = "--schedule", required = true, paramLabel = "S",
-      description = "vp-ou | vp-linear[:BMIN,BMAX] | ve-geometric[:SMIN,SMAX] | ve-linear")
-  String schedule;
-
-  @Option(names = "--t", required = true, paramLabel = "T", description = "Forward time t.")
-  double t;
+  @Mixin DiffusedMixtureOptions input;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Where where;
@@ -50,17 +38,15 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GaussianMixture mixture = MixtureJson.read(mixtureFile);
-    NoiseSchedule s = Schedules.parse(schedule);
-    MixtureDensity density = MixtureDensity.at(mixture, s, t);
+    MixtureDensity density = input.density();
     List<double[]> xs = where.x != null
         ? List.of(PointsCsv.parseRow(where.x, "--x"))
         : PointsCsv.read(where.points);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.put("mixture", mixtureFile.toString());
-    root.put("schedule", s.spec());
-    root.put("t", t);
+    root.put("mixture", input.mixtureFile.toString());
+    root.put("schedule", density.schedule().spec());
+    root.put("t", density.time());
     root.put("a_t", density.a());
     root.put("b_t2", density.b2());
     root.put("d", density.dimension());

@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixproof.density.MixtureDensity;
-import org.mixproof.mixture.MixtureJson;
-import org.mixproof.schedule.NoiseSchedule;
-import org.mixproof.schedule.Schedules;
 import org.mixproof.smoothness.Bound;
 import org.mixproof.smoothness.Domain;
 import org.mixproof.smoothness.LipschitzResult;
 import org.mixproof.smoothness.LipschitzSearch;
 import org.mixproof.smoothness.Rounding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +25,7 @@ final class LipschitzCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--mixture", required = true, paramLabel = "FILE", description = "Mixture JSON.")
-  Path mixtureFile;
-
-  @Option(names = "--schedule", required = true, paramLabel = "S",
-      description = "vp-ou | vp-linear[:BMIN,BMAX] | ve-geometric[:SMIN,SMAX] | ve-linear")
-  String schedule;
-
-  @Option(names = "--t", required = true, paramLabel = "T", description = "Forward time t.")
-  double t;
+  @Mixin DiffusedMixtureOptions input;
 
   @Option(names = "--ball", paramLabel = "BETA", description = "Search the ball ‖x‖ ≤ BETA instead of all of R^d.")
   Double ball;
@@ -49,8 +38,7 @@ final class LipschitzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    NoiseSchedule s = Schedules.parse(schedule);
-    MixtureDensity p = MixtureDensity.at(MixtureJson.read(mixtureFile), s, t);
+    MixtureDensity p = input.density();
     Domain dom = ball == null ? Domain.global() : Domain.ball(ball);
     LipschitzResult r = new LipschitzSearch(seed).search(p, dom);
     PrintWriter out = spec.commandLine().getOut();
@@ -63,9 +51,9 @@ final class LipschitzCommand implements Callable<Integer> {
   private ObjectNode asJson(MixtureDensity p, LipschitzResult r) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
-    root.put("mixture", mixtureFile.toString());
+    root.put("mixture", input.mixtureFile.toString());
     root.put("schedule", p.schedule().spec());
-    root.put("t", t);
+    root.put("t", p.time());
     root.put("domain", r.domain().toString());
     root.put("seed", r.seed());
     root.put("measured", r.value());
@@ -88,7 +76,7 @@ final class LipschitzCommand implements Callable<Integer> {
 
   private void printTable(PrintWriter out, MixtureDensity p, LipschitzResult r) {
     out.printf(Locale.ROOT, "mixture %s (d = %d, k = %d), schedule %s, t = %s, domain %s, seed %d%n",
-        mixtureFile, p.dimension(), p.components(), p.schedule().spec(), t, r.domain(), r.seed());
+        input.mixtureFile, p.dimension(), p.components(), p.schedule().spec(), p.time(), r.domain(), r.seed());
     out.printf(Locale.ROOT, "measured sup ‖H(x)‖ = %.10g at x = %s (%d evaluations)%n",
         r.value(), vector(r.point()), r.evaluations());
     out.printf(Locale.ROOT, "%-29s %-16s %-12s %s%n", "bound", "value", "tightness", "");
