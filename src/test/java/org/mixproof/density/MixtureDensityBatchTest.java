@@ -1,0 +1,204 @@
+package org.mixproof.density;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.junit.jupiter.api.Test;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.schedule.VpOu;
+
+/**
+ * The blocked batch path of {@link MixtureDensity} (64 points per block, 256 per parallel chunk)
+ * against the single-point path, which it must reproduce bit for bit, and against an independent
+ * evaluation through EJML's LU inverse.
+ */
+class MixtureDensityBatchTest {
+
+  /** Shapes around the vector widths and block sizes, row counts around 64 and 256. */
+  @Test
+  void everyBatchMethodEqualsThePointMethodsBitForBit() {
+    int[][] shapes = {{1, 1}, {1, 3}, {2, 4}, {3, 1}, {5, 2}, {16, 8}, {33, 5}};
+    int[] counts = {1, 63, 64, 65, 300};
+    Random rnd = new Random(20261122);
+    for (int[] shape : shapes) {
+      int d = shape[0], k = shape[1];
+      MixtureDensity p = MixtureDensity.at(randomMixture(rnd, d, k, 100), new VpOu(), 0.3);
+      for (int n : counts) {
+        DMatrixRMaj pts = randomPoints(rnd, n, d, 4);
+        MixtureDensity.Batch all = p.evaluate(pts);
+        MixtureDensity.Batch ls = p.logDensityAndScore(pts);
+        MixtureDensity.Batch sh = p.scoreAndHessian(pts);
+        double[] lp = p.logDensity(pts);
+        String at = "d=" + d + " k=" + k + " n=" + n;
+        for (int r = 0; r < n; r++) {
+          double[] x = row(pts, r);
+          PointEvaluation e = p.evaluate(x);
+          assertEquals(e.logDensity(), lp[r], 0.0, at);
+          assertEquals(e.logDensity(), ls.logDensity()[r], 0.0, at);
+          assertEquals(e.logDensity(), all.logDensity()[r], 0.0, at);
+          for (int i = 0; i < k; i++) assertEquals(e.weights()[i], all.weights().get(r, i), 0.0, at);
+          for (int c = 0; c < d; c++) {
+            assertEquals(e.score()[c], ls.scores().get(r, c), 0.0, at);
+            assertEquals(e.score()[c], sh.scores().get(r, c), 0.0, at);
+            assertEquals(e.score()[c], all.scores().get(r, c), 0.0, at);
+            for (int c2 = 0; c2 < d; c2++) {
+              assertEquals(e.hessian()[c][c2], sh.hessians().get(r, c * d + c2), 0.0, at);
+              assertEquals(e.hessian()[c][c2], all.hessians().get(r, c * d + c2), 0.0, at);
+              assertEquals(e.hessian()[c][c2], e.hessian()[c2][c], 0.0, at + ": H symmetric");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** log p, score and Hessian from Σ_i(t)⁻¹ by LU (not the Cholesky path), to rounding. */
+  @Test
+  void batchAgreesWithAnIndependentLuEvaluation() {
+    Random rnd = new Random(11);
+    int d = 7, k = 3, n = 200;
+    GaussianMixture m = randomMixture(rnd, d, k, 100);
+    MixtureDensity p = MixtureDensity.at(m, new VpOu(), 0.5);
+    DMatrixRMaj pts = randomPoints(rnd, n, d, 3);
+    MixtureDensity.Batch ls = p.logDensityAndScore(pts);
+    MixtureDensity.Batch sh = p.scoreAndHessian(pts);
+    DMatrixRMaj[] prec = new DMatrixRMaj[k];
+    double[] logDet = new double[k];
+    for (int i = 0; i < k; i++) {
+      DMatrixRMaj cov = new DMatrixRMaj(d, d);
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c < d; c++) {
+          cov.set(r, c, p.a() * p.a() * m.covarianceEntry(i, r, c) + (r == c ? p.b2() : 0));
+        }
+      }
+      logDet[i] = Math.log(CommonOps_DDRM.det(cov));
+      prec[i] = cov.copy();
+      assertTrue(CommonOps_DDRM.invert(prec[i]));
+    }
+    for (int r = 0; r < n; r++) {
+      double[] ell = new double[k];
+      double[][] si = new double[k][d];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < k; i++) {
+        double q = 0;
+        for (int a = 0; a < d; a++) {
+          for (int b = 0; b < d; b++) {
+            double pab = prec[i].get(a, b);
+            double rb = pts.get(r, b) - p.a() * m.meanEntry(i, b);
+            q += (pts.get(r, a) - p.a() * m.meanEntry(i, a)) * pab * rb;
+            si[i][a] -= pab * rb;
+          }
+        }
+        ell[i] = Math.log(m.weight(i)) - 0.5 * d * Math.log(2 * Math.PI) - 0.5 * logDet[i] - 0.5 * q;
+        max = Math.max(max, ell[i]);
+      }
+      double sum = 0;
+      for (double e : ell) sum += Math.exp(e - max);
+      double lp = max + Math.log(sum);
+      double[] s = new double[d];
+      double[] w = new double[k];
+      for (int i = 0; i < k; i++) {
+        w[i] = Math.exp(ell[i] - lp);
+        for (int a = 0; a < d; a++) s[a] += w[i] * si[i][a];
+      }
+      assertEquals(lp, ls.logDensity()[r], 1e-12 * Math.max(1, Math.abs(lp)));
+      double sNorm = 0;
+      for (double v : s) sNorm = Math.max(sNorm, Math.abs(v));
+      for (int a = 0; a < d; a++) assertEquals(s[a], ls.scores().get(r, a), 1e-11 * (1 + sNorm));
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < d; b++) {
+          double h = 0;
+          for (int i = 0; i < k; i++) {
+            h += w[i] * (-prec[i].get(a, b) + (si[i][a] - s[a]) * (si[i][b] - s[b]));
+          }
+          assertEquals(h, sh.hessians().get(r, a * d + b), 1e-10 * (1 + Math.abs(h)), "H[" + a + "][" + b + "]");
+        }
+      }
+    }
+  }
+
+  /** Far rows make some weights underflow to 0 (and some component terms huge): still equal to points. */
+  @Test
+  void underflowingWeightsAndZeroWeightComponentsInABatch() {
+    GaussianMixture m = GaussianMixture.of(new double[] {0.25, 0, 0.75},
+        new double[][] {{0, 0}, {50, 50}, {3, 0}},
+        new double[][][] {{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}, {{2, 0}, {0, 0.5}}});
+    MixtureDensity p = MixtureDensity.at(m, new VpOu(), 0.01);
+    double[] radii = {0, 1, 30, 1e3, 1e6, 1e100};
+    DMatrixRMaj pts = new DMatrixRMaj(70, 2);
+    for (int r = 0; r < 70; r++) {
+      pts.set(r, 0, radii[r % radii.length]);
+      pts.set(r, 1, -radii[(r / 2) % radii.length]);
+    }
+    MixtureDensity.Batch all = p.evaluate(pts);
+    for (int r = 0; r < 70; r++) {
+      PointEvaluation e = p.evaluate(row(pts, r));
+      assertTrue(Double.isFinite(all.logDensity()[r]));
+      assertEquals(e.logDensity(), all.logDensity()[r], 0.0);
+      assertEquals(0.0, all.weights().get(r, 1), 0.0);
+      for (int c = 0; c < 2; c++) {
+        assertTrue(Double.isFinite(all.scores().get(r, c)));
+        assertEquals(e.score()[c], all.scores().get(r, c), 0.0);
+        for (int c2 = 0; c2 < 2; c2++) assertEquals(e.hessian()[c][c2], all.hessians().get(r, c * 2 + c2), 0.0);
+      }
+    }
+  }
+
+  @Test
+  void aRowTooFarForDoubleIsNamed() {
+    MixtureDensity p = MixtureDensity.at(GaussianMixture.gaussian(new double[] {0, 0},
+        new double[][] {{1, 0}, {0, 1}}), new VpOu(), 1);
+    DMatrixRMaj pts = new DMatrixRMaj(100, 2);
+    pts.set(77, 0, 1e200);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.logDensityAndScore(pts));
+    assertTrue(e.getMessage().contains("points[77] is too far from every component"), e.getMessage());
+  }
+
+  static double[] row(DMatrixRMaj pts, int r) {
+    double[] x = new double[pts.numCols];
+    System.arraycopy(pts.data, r * pts.numCols, x, 0, x.length);
+    return x;
+  }
+
+  static DMatrixRMaj randomPoints(Random rnd, int n, int d, double scale) {
+    DMatrixRMaj pts = new DMatrixRMaj(n, d);
+    for (int i = 0; i < n * d; i++) pts.data[i] = scale * rnd.nextGaussian();
+    return pts;
+  }
+
+  static GaussianMixture randomMixture(Random rnd, int d, int k, double cond) {
+    double[] w = new double[k];
+    double[][] mu = new double[k][d];
+    double[][][] cov = new double[k][][];
+    for (int i = 0; i < k; i++) {
+      w[i] = 0.5 + rnd.nextDouble();
+      for (int c = 0; c < d; c++) mu[i][c] = 2 * rnd.nextGaussian();
+      cov[i] = randomSpd(rnd, d, cond);
+    }
+    return GaussianMixture.normalized(w, mu, cov);
+  }
+
+  /** Q diag(cond^(j/(d−1))) Qᵀ with Q from the QR of a Gaussian matrix. */
+  static double[][] randomSpd(Random rnd, int d, double cond) {
+    DMatrixRMaj g = new DMatrixRMaj(d, d);
+    for (int i = 0; i < d * d; i++) g.data[i] = rnd.nextGaussian();
+    var qr = DecompositionFactory_DDRM.qr(d, d);
+    qr.decompose(g);
+    DMatrixRMaj q = qr.getQ(null, false);
+    double[][] out = new double[d][d];
+    for (int r = 0; r < d; r++) {
+      for (int c = r; c < d; c++) {
+        double v = 0;
+        for (int j = 0; j < d; j++) v += q.get(r, j) * Math.pow(cond, (double) j / Math.max(1, d - 1)) * q.get(c, j);
+        out[r][c] = v;
+        out[c][r] = v;
+      }
+    }
+    return out;
+  }
+}
