@@ -101,37 +101,6 @@ class MixtureDensityTest {
   }
 
   @Test
-  void batchEqualsPointByPoint() {
-    Random rnd = new Random(7);
-    int d = 3;
-    GaussianMixture m = GaussianMixture.normalized(new double[] {1, 2, 3},
-        new double[][] {{0, 1, 2}, {-1, 0, 1}, {2, 2, -2}},
-        new double[][][] {randomSpd(rnd, d, 10), randomSpd(rnd, d, 100), randomSpd(rnd, d, 5)});
-    MixtureDensity p = MixtureDensity.at(m, Schedules.parse("vp-linear"), 0.05);
-    int n = 1000; // several parallel chunks
-    DMatrixRMaj pts = new DMatrixRMaj(n, d);
-    for (int i = 0; i < n * d; i++) pts.data[i] = 3 * rnd.nextGaussian();
-    MixtureDensity.Batch all = p.evaluate(pts);
-    MixtureDensity.Batch ls = p.logDensityAndScore(pts);
-    MixtureDensity.Batch sh = p.scoreAndHessian(pts);
-    double[] lp = p.logDensity(pts);
-    for (int r = 0; r < n; r++) {
-      double[] x = {pts.get(r, 0), pts.get(r, 1), pts.get(r, 2)};
-      PointEvaluation e = p.evaluate(x);
-      assertEquals(e.logDensity(), all.logDensity()[r], 0.0);
-      assertEquals(e.logDensity(), ls.logDensity()[r], 0.0);
-      assertEquals(e.logDensity(), lp[r], 0.0);
-      for (int c = 0; c < d; c++) {
-        assertEquals(e.score()[c], all.scores().get(r, c), 0.0);
-        assertEquals(e.score()[c], ls.scores().get(r, c), 0.0);
-        assertEquals(e.score()[c], sh.scores().get(r, c), 0.0);
-        for (int c2 = 0; c2 < d; c2++) assertEquals(e.hessian()[c][c2], sh.hessians().get(r, c * d + c2), 0.0);
-      }
-      for (int i = 0; i < 3; i++) assertEquals(e.weights()[i], all.weights().get(r, i), 0.0);
-    }
-  }
-
-  @Test
   void zeroWeightComponentIsIgnored() {
     GaussianMixture withZero = GaussianMixture.of(new double[] {0, 1}, new double[][] {{5}, {0}},
         new double[][][] {{{1}}, {{2}}});
