@@ -346,8 +346,8 @@ public final class MixtureDensity {
     final double[] z = new double[d];
     final double[] s = new double[d];
     final double[][] compScores = new double[k][d];
-    final double[][] u = new double[k][d];
-    final int[] nz = new int[k];
+    double[][] u;                               // for the Hessian only, allocated when first asked
+    int[] nz;
     double logp;
 
     private Workspace() {}
@@ -412,6 +412,10 @@ public final class MixtureDensity {
 
     /** H = −Σ w_i P_i + Σ w_i (s_i − s)(s_i − s)ᵀ into the d×d {@code h}; needs run(…, true). */
     void hessianInto(double[][] h) {
+      if (u == null) {
+        u = new double[k][d];
+        nz = new int[k];
+      }
       for (int i = 0; i < k; i++) {
         double[] si = compScores[i];
         double[] ui = u[i];
