@@ -1,0 +1,341 @@
+package org.mixproof.law;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.mixture.Spectrum;
+import org.mixproof.sampler.Noise;
+import org.mixproof.sampler.Scheme;
+import org.mixproof.sampler.Score;
+import org.mixproof.sampler.ScorePerturbation;
+import org.mixproof.sampler.StartLaw;
+import org.mixproof.sampler.StepContext;
+import org.mixproof.sampler.TimeGrid;
+import org.mixproof.sampler.UndefinedStepException;
+import org.mixproof.schedule.NoiseSchedule;
+
+/**
+ * The exact law of a sampler's output for Gaussian data N(μ, Σ) (CLAIMS §5.1). Σ = U diag(λ) Uᵀ is
+ * diagonalised once; in the coordinates ỹ = Uᵀy the exact score s_t(y) = −P_t(y − a_t μ) is
+ * diagonal, s̃_j = −(ỹ_j − a_t μ̃_j)/(a_t² λ_j + b_t²), so each coordinate is an independent 1-D
+ * problem and the output is N(m, diag(v)) in U.
+ *
+ * <p><b>The recursions come from the scheme code itself</b>, not from a second copy of each
+ * formula. Every scheme combines the state, score values and draws with scalar coefficients only,
+ * so with an affine score one step is y' = A y + c + Σ_r B_r ξ_r with A, B_r diagonal in U. The
+ * step is run once per step on a stacked state of L = S + 1 + R lanes of length d:
+ * <ul>
+ *   <li>lanes 0..S−1 hold the current means of S start laws, with the full score and no noise:
+ *       after the step they hold A m + c, the new means;
+ *   <li>lane S holds the vector of ones, with the score's homogeneous (linear) part −P_t y and no
+ *       noise: it comes back as diag(A);
+ *   <li>lane S + 1 + r holds 0, with the linear score, and draw r of the step set to ones in that
+ *       lane only (0 elsewhere): it comes back as diag(B_r).
+ * </ul>
+ * Then v' = A² v + Σ_r B_r² for each start law. This is O(L·d) per step, any d. The only inputs are
+ * the scheme's {@link Scheme#step} and the Gaussian score; the property suite checks the result
+ * against [PG24]'s hand-written per-eigenvalue updates (CLAIMS §5.1) to rounding.
+ */
+public final class GaussianLaw {
+
+  private final double[] lambda;     // eigenvalues of Σ
+  private final double[] meanU;      // μ̃ = Uᵀ μ
+  private final DMatrixRMaj basis;   // U (columns), or null when only the spectrum is known
+  private final double traceSigma;
+
+  private GaussianLaw(double[] lambda, double[] meanU, DMatrixRMaj basis) {
+    this.lambda = lambda;
+    this.meanU = meanU;
+    this.basis = basis;
+    double tr = 0;
+    for (double l : lambda) tr += l;
+    this.traceSigma = tr;
+  }
+
+  /** Data N(0, diag(λ)): a spectrum only ([PG24]'s setting; U = I). */
+  public static GaussianLaw ofSpectrum(Spectrum s) {
+    return new GaussianLaw(s.eigenvalues(), new double[s.dimension()], null);
+  }
+
+  /** Data N(μ̃, diag(λ)) in a basis already diagonal (validated: λ ≥ 0 finite, μ̃ finite). */
+  public static GaussianLaw ofDiagonal(double[] mean, double[] eigenvalues) {
+    Spectrum s = Spectrum.of(eigenvalues, "eigenvalues");
+    if (mean == null || mean.length != s.dimension()) {
+      throw new IllegalArgumentException("mean must have length d = " + s.dimension());
+    }
+    for (int j = 0; j < mean.length; j++) {
+      if (!Double.isFinite(mean[j])) throw new IllegalArgumentException("mean[" + j + "] must be finite, was " + mean[j]);
+    }
+    return new GaussianLaw(s.eigenvalues(), mean.clone(), null);
+  }
+
+  /** Data N(μ, Σ) from a one-component mixture; Σ is diagonalised once (EJML symmetric eigen). */
+  public static GaussianLaw of(GaussianMixture m) {
+    if (m == null) throw new IllegalArgumentException("mixture must not be null");
+    if (m.components() != 1) {
+      throw new IllegalArgumentException("the exact Gaussian law needs k = 1 component, was k = " + m.components());
+    }
+    int d = m.dimension();
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+    if (!eig.decompose(new DMatrixRMaj(m.covariance(0)))) throw new ArithmeticException("eigen-decomposition failed");
+    double[] values = m.covarianceEigenvalues(0); // ascending, rounding-level negatives as 0
+    Integer[] order = new Integer[d];
+    for (int j = 0; j < d; j++) order[j] = j;
+    Arrays.sort(order, (x, y) -> Double.compare(eig.getEigenvalue(x).getReal(), eig.getEigenvalue(y).getReal()));
+    DMatrixRMaj u = new DMatrixRMaj(d, d);
+    double[] mu = m.mean(0), mt = new double[d];
+    for (int c = 0; c < d; c++) {
+      DMatrixRMaj v = eig.getEigenVector(order[c]);
+      double dot = 0;
+      for (int r = 0; r < d; r++) {
+        u.set(r, c, v.get(r));
+        dot += v.get(r) * mu[r];
+      }
+      mt[c] = dot;
+    }
+    return new GaussianLaw(values, mt, u);
+  }
+
+  public int dimension() { return lambda.length; }
+
+  public double[] eigenvalues() { return lambda.clone(); }
+
+  /** μ̃ = Uᵀμ. */
+  public double[] eigenMean() { return meanU.clone(); }
+
+  /** U (columns are eigenvectors), or null for a bare spectrum (U = I). */
+  public DMatrixRMaj basis() { return basis == null ? null : basis.copy(); }
+
+  /** True when some λ_j = 0. */
+  public boolean isSingular() {
+    for (double l : lambda) if (l == 0) return true;
+    return false;
+  }
+
+  // ------------------------------------------------------------------ closed forms
+
+  /** p_t in U: N(a_t μ̃, a_t² λ + b_t²). */
+  public DiagonalGaussian marginal(NoiseSchedule s, double t) {
+    double a = s.a(t), b2 = s.b2(t);
+    int d = lambda.length;
+    double[] m = new double[d], v = new double[d];
+    for (int j = 0; j < d; j++) {
+      m[j] = a * meanU[j];
+      v[j] = a * a * lambda[j] + b2;
+    }
+    return new DiagonalGaussian(m, v);
+  }
+
+  /** The start law at T: the prior N(0, v I) or p_T. */
+  public DiagonalGaussian start(StartLaw law, NoiseSchedule s, double horizon) {
+    if (law == StartLaw.EXACT) return marginal(s, horizon);
+    int d = lambda.length;
+    double[] v = new double[d];
+    Arrays.fill(v, StartLaw.priorVariance(s, horizon));
+    return new DiagonalGaussian(new double[d], v);
+  }
+
+  /**
+   * The continuous-time reverse SDE with the exact score, from {@code start} at T, at forward time
+   * t: the true backward transition Y_t | Y_T ~ N(a_t μ̃ + K(y − a_T μ̃), λ_t − K² λ_T) with
+   * K = (a_T/a_t) λ_t/λ_T, so m = a_t μ̃ + K(m_T − a_T μ̃), v = λ_t + K²(v_T − λ_T). From N(0, I)
+   * under [PG24]'s schedule this is v = λ_t + e^{−2(B_T − B_t)} λ_t²/λ_T (1/λ_T − 1).
+   */
+  public DiagonalGaussian continuousSde(NoiseSchedule s, double horizon, double t, DiagonalGaussian start) {
+    double aT = s.a(horizon), b2T = s.b2(horizon), at = s.a(t), b2t = s.b2(t);
+    int d = lambda.length;
+    double[] m = new double[d], v = new double[d];
+    for (int j = 0; j < d; j++) {
+      double lt = at * at * lambda[j] + b2t, lT = aT * aT * lambda[j] + b2T;
+      double k = aT / at * lt / lT;
+      m[j] = at * meanU[j] + k * (start.mean()[j] - aT * meanU[j]);
+      v[j] = lt + k * k * (start.variance()[j] - lT);
+    }
+    return new DiagonalGaussian(m, v);
+  }
+
+  /**
+   * The continuous-time probability-flow ODE with the exact score: per coordinate the monotone map
+   * from N(a_T μ̃, λ_T) to N(a_t μ̃, λ_t), so m = a_t μ̃ + √(λ_t/λ_T)(m_T − a_T μ̃), v = (λ_t/λ_T) v_T.
+   */
+  public DiagonalGaussian continuousOde(NoiseSchedule s, double horizon, double t, DiagonalGaussian start) {
+    double aT = s.a(horizon), b2T = s.b2(horizon), at = s.a(t), b2t = s.b2(t);
+    int d = lambda.length;
+    double[] m = new double[d], v = new double[d];
+    for (int j = 0; j < d; j++) {
+      double ratio = (at * at * lambda[j] + b2t) / (aT * aT * lambda[j] + b2T);
+      m[j] = at * meanU[j] + Math.sqrt(ratio) * (start.mean()[j] - aT * meanU[j]);
+      v[j] = ratio * start.variance()[j];
+    }
+    return new DiagonalGaussian(m, v);
+  }
+
+  // ------------------------------------------------------------------ propagation
+
+  /** The laws after a run, one per start law, or why the run is undefined. */
+  public record Propagation(List<DiagonalGaussian> laws, int steps, long scoreEvaluations, String undefined) {
+    public boolean defined() { return undefined == null; }
+
+    public DiagonalGaussian law(int i) {
+      if (!defined()) throw new IllegalStateException("the run is undefined: " + undefined);
+      return laws.get(i);
+    }
+  }
+
+  /** {@link #propagate(Scheme, NoiseSchedule, TimeGrid, double, List)} with exact scores. */
+  public Propagation propagate(Scheme scheme, NoiseSchedule s, TimeGrid grid, StartLaw... starts) {
+    List<DiagonalGaussian> laws = new ArrayList<>();
+    for (StartLaw st : starts) laws.add(start(st, s, grid.horizon()));
+    return propagate(scheme, s, grid, 0, laws);
+  }
+
+  /**
+   * The exact output laws of {@code scheme} over {@code grid} from each of {@code starts} (laws in
+   * U at T), with score ŝ = s + ε_score e_t ({@link ScorePerturbation}). All starts share the
+   * step's affine map, so they are propagated together.
+   */
+  public Propagation propagate(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore,
+      List<DiagonalGaussian> starts) {
+    if (scheme == null) throw new IllegalArgumentException("scheme must not be null");
+    if (s == null) throw new IllegalArgumentException("schedule must not be null");
+    if (grid == null) throw new IllegalArgumentException("grid must not be null");
+    if (starts == null || starts.isEmpty()) throw new IllegalArgumentException("starts must not be empty");
+    if (!Double.isFinite(epsScore)) throw new IllegalArgumentException("epsScore must be finite, was " + epsScore);
+    grid.checkFor(s);
+    int d = lambda.length, nS = starts.size(), nR = scheme.noiseDrawsPerStep(), lanes = nS + 1 + nR;
+    double[] y = new double[lanes * d];
+    double[][] v = new double[nS][];
+    for (int k = 0; k < nS; k++) {
+      DiagonalGaussian st = starts.get(k);
+      if (st.dimension() != d) {
+        throw new IllegalArgumentException("starts[" + k + "] has dimension " + st.dimension() + ", data d = " + d);
+      }
+      System.arraycopy(st.mean(), 0, y, k * d, d);
+      v[k] = st.variance().clone();
+    }
+    ScorePerturbation e = new ScorePerturbation(s, meanU, traceSigma, d);
+    LaneScore score = new LaneScore(s, nS, epsScore, e);
+    LaneNoise noise = new LaneNoise(d, nS + 1, nR);
+    StepContext c = new StepContext(s, score, noise);
+    int steps = grid.steps();
+    try {
+      for (int i = 0; i < steps; i++) {
+        Arrays.fill(y, nS * d, (nS + 1) * d, 1.0);
+        Arrays.fill(y, (nS + 1) * d, lanes * d, 0.0);
+        noise.reset();
+        scheme.step(grid.time(i), grid.time(i + 1), y, c);
+        if (noise.draws != nR) {
+          throw new IllegalStateException("scheme " + scheme.name() + " drew " + noise.draws
+              + " times in a step but declares " + nR);
+        }
+        int aOff = nS * d;
+        for (int k = 0; k < nS; k++) {
+          double[] vk = v[k];
+          for (int j = 0; j < d; j++) {
+            double aj = y[aOff + j];
+            vk[j] = aj * aj * vk[j];
+          }
+          for (int r = 0; r < nR; r++) {
+            int bOff = (nS + 1 + r) * d;
+            for (int j = 0; j < d; j++) {
+              double bj = y[bOff + j];
+              vk[j] += bj * bj;
+            }
+          }
+        }
+      }
+    } catch (UndefinedStepException ex) {
+      return new Propagation(List.of(), steps, c.scoreEvaluations(), ex.getMessage());
+    }
+    List<DiagonalGaussian> out = new ArrayList<>();
+    for (int k = 0; k < nS; k++) {
+      DiagonalGaussian g = new DiagonalGaussian(Arrays.copyOfRange(y, k * d, (k + 1) * d), v[k]);
+      if (!g.isFinite()) {
+        return new Propagation(List.of(), steps, c.scoreEvaluations(),
+            "the recursion overflowed or divided by zero (non-finite mean or variance)");
+      }
+      out.add(g);
+    }
+    return new Propagation(List.copyOf(out), steps, c.scoreEvaluations(), null);
+  }
+
+  /**
+   * The Gaussian score on stacked lanes: lanes &lt; S get the full affine score
+   * (ε e − P_t)(y − a_t μ̃), the others its homogeneous part (ε e − P_t) y, where e = 1/√(tr C_t)
+   * is the perturbation's scale. Division by a zero a_t² λ_j + b_t² is reported as undefined.
+   */
+  private final class LaneScore implements Score {
+    private final NoiseSchedule s;
+    private final int meanLanes;
+    private final double eps;
+    private final ScorePerturbation e;
+    private final double[] q = new double[lambda.length];
+    private final double[] center = new double[lambda.length];
+    private double cachedT = Double.NaN;
+
+    LaneScore(NoiseSchedule s, int meanLanes, double eps, ScorePerturbation e) {
+      this.s = s;
+      this.meanLanes = meanLanes;
+      this.eps = eps;
+      this.e = e;
+    }
+
+    private void prepare(double t) {
+      if (t == cachedT) return;
+      double a = s.a(t), a2 = a * a, b2 = s.b2(t);
+      double pert = eps == 0 ? 0 : eps * e.scale(t);
+      for (int j = 0; j < lambda.length; j++) {
+        double var = a2 * lambda[j] + b2;
+        if (var == 0) {
+          cachedT = Double.NaN;
+          throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
+              + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+        }
+        q[j] = pert - 1 / var;
+        center[j] = a * meanU[j];
+      }
+      cachedT = t;
+    }
+
+    @Override
+    public void evaluate(double t, double[] y, double[] out) {
+      prepare(t);
+      int d = lambda.length, lanes = y.length / d;
+      for (int l = 0; l < lanes; l++) {
+        int off = l * d;
+        if (l < meanLanes) {
+          for (int j = 0; j < d; j++) out[off + j] = q[j] * (y[off + j] - center[j]);
+        } else {
+          for (int j = 0; j < d; j++) out[off + j] = q[j] * y[off + j];
+        }
+      }
+    }
+  }
+
+  /** Draw r of a step: ones in lane (first + r), zeros elsewhere. */
+  private static final class LaneNoise implements Noise {
+    private final int d, first, count;
+    int draws;
+
+    LaneNoise(int d, int first, int count) {
+      this.d = d;
+      this.first = first;
+      this.count = count;
+    }
+
+    void reset() { draws = 0; }
+
+    @Override
+    public void fill(double[] xi) {
+      if (draws >= count) throw new IllegalStateException("a step drew more than its declared " + count + " times");
+      Arrays.fill(xi, 0.0);
+      int off = (first + draws) * d;
+      Arrays.fill(xi, off, off + d, 1.0);
+      draws++;
+    }
+  }
+}
