@@ -206,16 +206,22 @@ public final class GaussianLaw {
     if (starts == null || starts.isEmpty()) throw new IllegalArgumentException("starts must not be empty");
     if (!Double.isFinite(epsScore)) throw new IllegalArgumentException("epsScore must be finite, was " + epsScore);
     grid.checkFor(s);
-    int d = lambda.length, nS = starts.size(), nR = scheme.noiseDrawsPerStep(), lanes = nS + 1 + nR;
-    double[] y = new double[lanes * d];
-    double[][] v = new double[nS][];
-    for (int k = 0; k < nS; k++) {
-      DiagonalGaussian st = starts.get(k);
-      if (st.dimension() != d) {
-        throw new IllegalArgumentException("starts[" + k + "] has dimension " + st.dimension() + ", data d = " + d);
+    int d = lambda.length, nV = starts.size(), nR = scheme.noiseDrawsPerStep();
+    for (int k = 0; k < nV; k++) {
+      if (starts.get(k).dimension() != d) {
+        throw new IllegalArgumentException("starts[" + k + "] has dimension " + starts.get(k).dimension() + ", data d = " + d);
       }
-      System.arraycopy(st.mean(), 0, y, k * d, d);
-      v[k] = st.variance().clone();
+    }
+    // Zero data mean and zero start means stay exactly zero (every step is homogeneous in y, s and ξ,
+    // and s_t(0) = 0 when a_t μ̃ = 0), so the mean lanes are then left out.
+    boolean zeroMeans = isZero(meanU);
+    for (DiagonalGaussian st : starts) zeroMeans &= isZero(st.mean());
+    int nS = zeroMeans ? 0 : nV, lanes = nS + 1 + nR;
+    double[] y = new double[lanes * d];
+    double[][] v = new double[nV][];
+    for (int k = 0; k < nV; k++) {
+      if (nS > 0) System.arraycopy(starts.get(k).mean(), 0, y, k * d, d);
+      v[k] = starts.get(k).variance().clone();
     }
     ScorePerturbation e = new ScorePerturbation(s, meanU, traceSigma, d);
     LaneScore score = new LaneScore(s, nS, epsScore, e);
@@ -233,7 +239,7 @@ public final class GaussianLaw {
               + " times in a step but declares " + nR);
         }
         int aOff = nS * d;
-        for (int k = 0; k < nS; k++) {
+        for (int k = 0; k < nV; k++) {
           double[] vk = v[k];
           for (int j = 0; j < d; j++) {
             double aj = y[aOff + j];
@@ -249,18 +255,24 @@ public final class GaussianLaw {
         }
       }
     } catch (UndefinedStepException ex) {
-      return new Propagation(List.of(), steps, c.scoreEvaluations(), ex.getMessage());
+      return new Propagation(List.of(), steps, (long) steps * scheme.scoreEvaluationsPerStep(), ex.getMessage());
     }
     List<DiagonalGaussian> out = new ArrayList<>();
-    for (int k = 0; k < nS; k++) {
-      DiagonalGaussian g = new DiagonalGaussian(Arrays.copyOfRange(y, k * d, (k + 1) * d), v[k]);
+    for (int k = 0; k < nV; k++) {
+      double[] mean = nS == 0 ? new double[d] : Arrays.copyOfRange(y, k * d, (k + 1) * d);
+      DiagonalGaussian g = new DiagonalGaussian(mean, v[k]);
       if (!g.isFinite()) {
-        return new Propagation(List.of(), steps, c.scoreEvaluations(),
+        return new Propagation(List.of(), steps, (long) steps * scheme.scoreEvaluationsPerStep(),
             "the recursion overflowed or divided by zero (non-finite mean or variance)");
       }
       out.add(g);
     }
     return new Propagation(List.copyOf(out), steps, c.scoreEvaluations(), null);
+  }
+
+  private static boolean isZero(double[] v) {
+    for (double x : v) if (x != 0) return false;
+    return true;
   }
 
   /**
