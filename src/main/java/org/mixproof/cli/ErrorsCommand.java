@@ -138,8 +138,19 @@ final class ErrorsCommand implements Callable<Integer> {
     return 0;
   }
 
+  static String withError(Double v, Double e) {
+    if (v == null || e == null) return num(v);
+    return num(v) + " ±" + err(e);
+  }
+
+  static String err(double e) {
+    if (Double.isInfinite(e)) return "inf";
+    return String.format(Locale.ROOT, "%.1e", e);
+  }
+
   static String num(Double v) {
     if (v == null) return "undefined";
+    if (v.isNaN()) return "n/a";
     if (v == Double.POSITIVE_INFINITY) return "inf";
     return String.format(Locale.ROOT, "%.4e", v);
   }
@@ -153,14 +164,20 @@ final class ErrorsCommand implements Callable<Integer> {
         + (c.budget() == ErrorTable.Budget.NFE ? "budget = NFE" : "budget = grid points N (N - 1 steps)"));
     out.println("# W2 against p_eps and p_0; KL(output | p_eps); TV(output, p_eps) as [max 1-D marginal TV, Pinsker];"
         + " SDE/ODE(cont): continuous time from the same start, W2 against p_eps");
-    String fmt = "%-6s %-8s %-10s %6s %6s %6s  %-11s %-11s %-11s %-23s %-11s %-11s%n";
+    boolean quad = false;
+    for (ErrorTable.Row r : rows) quad |= r.w2EpsError() != null;
+    if (quad) out.println("# grid law: each value of W2(p_eps), KL(p_eps) and TV(p_eps) is followed by its quadrature-error estimate (half the cells)");
+    int w = quad ? 21 : 11;
+    String fmt = "%-6s %-8s %-10s %6s %6s %6s  %-" + w + "s %-11s %-" + w + "s %-" + (quad ? 21 : 23) + "s %-11s %-11s%n";
     out.printf(Locale.ROOT, fmt, "start", "eps", "scheme", "budget", "steps", "NFE", "W2(p_eps)", "W2(p_0)",
         "KL(p_eps)", "TV(p_eps) bracket", "SDE(cont)", "ODE(cont)");
     for (ErrorTable.Row r : rows) {
       String tv = r.tvLower() == null ? "undefined"
           : (r.tvLower().equals(r.tvUpper()) ? num(r.tvLower()) : "[" + num(r.tvLower()) + ", " + num(r.tvUpper()) + "]");
       out.printf(Locale.ROOT, fmt, r.start().label(), shortNum(r.eps()), r.scheme(), r.budget(), r.steps(), r.nfe(),
-          num(r.w2Eps()), num(r.w2Zero()), num(r.klEps()), tv, num(r.w2SdeContinuous()), num(r.w2OdeContinuous()));
+          withError(r.w2Eps(), r.w2EpsError()), num(r.w2Zero()), withError(r.klEps(), r.klEpsError()),
+          r.tvLower() == null ? tv : (r.tvEpsError() == null ? tv : tv + " ±" + err(r.tvEpsError())),
+          num(r.w2SdeContinuous()), num(r.w2OdeContinuous()));
     }
     for (ErrorTable.Row r : rows) {
       if (r.undefined() != null) {
@@ -202,6 +219,11 @@ final class ErrorsCommand implements Callable<Integer> {
         putNum(o, "kl_eps", r.klEps());
         putNum(o, "tv_eps_lower", r.tvLower());
         putNum(o, "tv_eps_upper", r.tvUpper());
+        if (r.w2EpsError() != null) {
+          putNum(o, "w2_eps_quadrature_error", r.w2EpsError());
+          putNum(o, "kl_eps_quadrature_error", r.klEpsError());
+          putNum(o, "tv_eps_quadrature_error", r.tvEpsError());
+        }
       }
       putNum(o, "w2_eps_sde_continuous", r.w2SdeContinuous());
       putNum(o, "w2_eps_ode_continuous", r.w2OdeContinuous());

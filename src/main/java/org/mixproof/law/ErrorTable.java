@@ -81,7 +81,17 @@ public final class ErrorTable {
    */
   public record Row(StartLaw start, double eps, String scheme, int budget, int steps, long nfe,
       Double w2Eps, Double w2Zero, Double klEps, Double tvLower, Double tvUpper,
-      double w2SdeContinuous, double w2OdeContinuous, String undefined) {}
+      double w2SdeContinuous, double w2OdeContinuous, String undefined,
+      Double w2EpsError, Double klEpsError, Double tvEpsError) {
+
+    /** A row without quadrature errors (exact laws). */
+    public Row(StartLaw start, double eps, String scheme, int budget, int steps, long nfe,
+        Double w2Eps, Double w2Zero, Double klEps, Double tvLower, Double tvUpper,
+        double w2SdeContinuous, double w2OdeContinuous, String undefined) {
+      this(start, eps, scheme, budget, steps, nfe, w2Eps, w2Zero, klEps, tvLower, tvUpper, w2SdeContinuous,
+          w2OdeContinuous, undefined, null, null, null);
+    }
+  }
 
   /** The table for Gaussian data: rows ordered by start, ε, scheme, budget. */
   public static List<Row> gaussian(GaussianLaw law, Config c) {
@@ -124,6 +134,11 @@ public final class ErrorTable {
     });
     List<Row> all = new ArrayList<>();
     for (List<Row> r : out) all.addAll(r);
+    return sorted(all, c);
+  }
+
+  /** Sorts rows by start, ε, scheme and budget in the order of the configuration. */
+  static List<Row> sorted(List<Row> all, Config c) {
     all.sort(Comparator.comparing((Row r) -> r.start().ordinal())
         .thenComparingInt(r -> c.eps().indexOf(r.eps()))
         .thenComparingInt(r -> indexOf(c.schemes(), r.scheme()))

@@ -200,6 +200,17 @@ public final class GaussianLaw {
    */
   public Propagation propagate(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore,
       List<DiagonalGaussian> starts) {
+    if (s == null) throw new IllegalArgumentException("schedule must not be null");
+    return propagate(scheme, s, grid, epsScore, new ScorePerturbation(s, meanU, traceSigma, lambda.length), starts);
+  }
+
+  /**
+   * As {@link #propagate(Scheme, NoiseSchedule, TimeGrid, double, List)} with a given score error
+   * e_t (for a part of a larger problem, such as the Gaussian factor of the separable law, whose
+   * e_t is normalised over the whole space). Its centre must be given in U for this law's d coordinates.
+   */
+  public Propagation propagate(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore,
+      ScorePerturbation e, List<DiagonalGaussian> starts) {
     if (scheme == null) throw new IllegalArgumentException("scheme must not be null");
     if (s == null) throw new IllegalArgumentException("schedule must not be null");
     if (grid == null) throw new IllegalArgumentException("grid must not be null");
@@ -214,8 +225,10 @@ public final class GaussianLaw {
     }
     // Zero data mean and zero start means stay exactly zero (every step is homogeneous in y, s and ξ,
     // and s_t(0) = 0 when a_t μ̃ = 0), so the mean lanes are then left out.
+    if (e == null || e.coordinates() != d) throw new IllegalArgumentException("score error must carry d = " + d + " coordinates");
     boolean zeroMeans = isZero(meanU);
     for (DiagonalGaussian st : starts) zeroMeans &= isZero(st.mean());
+    for (int j = 0; j < d && zeroMeans && epsScore != 0; j++) zeroMeans = e.center(grid.horizon(), j) == 0;
     int nS = zeroMeans ? 0 : nV, lanes = nS + 1 + nR;
     double[] y = new double[lanes * d];
     double[][] v = new double[nV][];
@@ -223,7 +236,6 @@ public final class GaussianLaw {
       if (nS > 0) System.arraycopy(starts.get(k).mean(), 0, y, k * d, d);
       v[k] = starts.get(k).variance().clone();
     }
-    ScorePerturbation e = new ScorePerturbation(s, meanU, traceSigma, d);
     LaneScore score = new LaneScore(s, nS, epsScore, e);
     LaneNoise noise = new LaneNoise(d, nS + 1, nR);
     StepContext c = new StepContext(s, score, noise);
@@ -277,16 +289,17 @@ public final class GaussianLaw {
 
   /**
    * The Gaussian score on stacked lanes: lanes &lt; S get the full affine score
-   * (ε e − P_t)(y − a_t μ̃), the others its homogeneous part (ε e − P_t) y, where e = 1/√(tr C_t)
-   * is the perturbation's scale. Division by a zero a_t² λ_j + b_t² is reported as undefined.
+   * −P_t(y − a_t μ̃) + ε c_t (y − m_t), the others its homogeneous part (ε c_t − P_t) y, where
+   * c_t = 1/√(tr C_t) and m_t are the score error's scale and centre. Division by a zero a_t² λ_j + b_t² is reported as undefined.
    */
   private final class LaneScore implements Score {
     private final NoiseSchedule s;
     private final int meanLanes;
     private final double eps;
     private final ScorePerturbation e;
+    private final double[] p = new double[lambda.length];
     private final double[] q = new double[lambda.length];
-    private final double[] center = new double[lambda.length];
+    private final double[] offset = new double[lambda.length];
     private double cachedT = Double.NaN;
 
     LaneScore(NoiseSchedule s, int meanLanes, double eps, ScorePerturbation e) {
@@ -307,8 +320,10 @@ public final class GaussianLaw {
           throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
               + " of Σ is 0 and b_t² = 0, so the step divides by zero");
         }
-        q[j] = pert - 1 / var;
-        center[j] = a * meanU[j];
+        p[j] = 1 / var;
+        q[j] = pert - p[j];
+        // mean lanes: −P(y − a μ̃) + pert (y − m_t) = q y + (P a μ̃ − pert m_t)
+        offset[j] = p[j] * (a * meanU[j]) - pert * e.center(t, j);
       }
       cachedT = t;
     }
@@ -320,7 +335,7 @@ public final class GaussianLaw {
       for (int l = 0; l < lanes; l++) {
         int off = l * d;
         if (l < meanLanes) {
-          for (int j = 0; j < d; j++) out[off + j] = q[j] * (y[off + j] - center[j]);
+          for (int j = 0; j < d; j++) out[off + j] = q[j] * y[off + j] + offset[j];
         } else {
           for (int j = 0; j < d; j++) out[off + j] = q[j] * y[off + j];
         }
