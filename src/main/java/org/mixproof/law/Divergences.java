@@ -39,7 +39,9 @@ public final class Divergences {
     if (v2 == 0) return v1 == 0 && dm == 0 ? 0 : Double.POSITIVE_INFINITY;
     if (v1 == 0) return Double.POSITIVE_INFINITY;
     double r = (v1 - v2) / v2;
-    return rMinusLog1p(r) + dm * dm / v2;
+    // r − log(v1/v2): the ratio keeps full relative precision where 1 + r would not (v1 ≪ v2)
+    double core = Math.abs(r) < 1e-3 ? rMinusLog1p(r) : r - Math.log(v1 / v2);
+    return core + dm * dm / v2;
   }
 
   /**
