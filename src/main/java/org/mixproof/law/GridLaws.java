@@ -27,7 +27,12 @@ public final class GridLaws {
 
     public Estimate kl(Mixture1D p) { return est(fine.kl(p), coarse.kl(p)); }
 
-    public Estimate tv(Mixture1D p) { return est(fine.tv(p), coarse.tv(p)); }
+    /** TV with error max(|D_n − D_{n/2}|, the extremum correction of the fine grid). */
+    public Estimate tv(Mixture1D p) {
+      double[] f = fine.tvEstimate(p);
+      Estimate e = est(f[0], coarse.tv(p));
+      return new Estimate(e.value(), Math.max(e.error(), f[1]));
+    }
 
     private static Estimate est(double f, double c) {
       double e = f == c ? 0 : Math.abs(f - c);

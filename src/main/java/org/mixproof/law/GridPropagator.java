@@ -54,12 +54,11 @@ public final class GridPropagator {
     double[] edges = new double[cells + 1];
     for (int i = 0; i <= cells; i++) edges[i] = lo + dx * i;
     edges[cells] = hi;
-    double[] cdf = new double[cells + 1];
-    cdf[0] = start.cdf(lo);
-    for (int i = 0; i < cells; i++) cdf[i + 1] = cdf[i] + start.mass(edges[i], edges[i + 1]);
-    if (scheme.deterministic()) return pushQuantiles(scheme, s, grid, score, edges, cdf);
     double[] m = new double[cells];
-    for (int i = 0; i < cells; i++) m[i] = cdf[i + 1] - cdf[i];
+    for (int i = 0; i < cells; i++) m[i] = start.mass(edges[i], edges[i + 1]);
+    if (scheme.deterministic()) {
+      return pushQuantiles(scheme, s, grid, score, edges, m, start.cdf(lo), start.survival(hi));
+    }
     StepContext none = new StepContext(s, score, Noise.none());
     StepContext ones = new StepContext(s, score, xi -> Arrays.fill(xi, 1.0));
     double[] centres = new double[cells];
@@ -99,18 +98,11 @@ public final class GridPropagator {
         heat(m, sigma, dx);
       }
     }
-    double[] out = new double[cells + 1];
-    for (int i = 0; i < cells; i++) out[i + 1] = out[i] + m[i];
-    return GridLaw.of(edges, clamp(out));
-  }
-
-  private static double[] clamp(double[] c) {
-    for (int i = 0; i < c.length; i++) c[i] = Math.min(1, Math.max(0, c[i]));
-    return c;
+    return GridLaw.ofMasses(edges, m, 0, 0);
   }
 
   private static GridLaw pushQuantiles(Scheme scheme, NoiseSchedule s, TimeGrid grid, Score score,
-      double[] edges, double[] cdf) {
+      double[] edges, double[] masses, double below, double above) {
     StepContext none = new StepContext(s, score, Noise.none());
     double[] y = edges.clone();
     for (int k = 0; k < grid.steps(); k++) {
@@ -122,7 +114,7 @@ public final class GridPropagator {
         }
       }
     }
-    return GridLaw.of(y, clamp(cdf));
+    return GridLaw.ofMasses(y, masses, below, above);
   }
 
   /** next_i = Σ_j m_j φ_σ(x_i − f_j) / Σ_all-i φ_σ(x_i − f_j), truncated at 10σ. */

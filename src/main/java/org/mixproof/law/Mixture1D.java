@@ -57,6 +57,40 @@ public record Mixture1D(double[] weights, double[] means, double[] variances) {
     return STD.cumulativeProbability((x - means[i]) / Math.sqrt(variances[i]));
   }
 
+  /** P(X &gt; x), from each component's upper tail (full relative precision far right). */
+  public double survival(double x) {
+    double s = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (variances[i] == 0) {
+        if (x < means[i]) s += weights[i];
+        continue;
+      }
+      s += weights[i] * STD.survivalProbability((x - means[i]) / Math.sqrt(variances[i]));
+    }
+    return s;
+  }
+
+  /**
+   * The x with P(X &gt; x) = r, within [lo, hi] that must bracket it: the quantile at 1 − r without
+   * forming 1 − r (so r far below the rounding of 1 keeps its precision).
+   */
+  public double upperQuantile(double r, double lo, double hi) {
+    double x = 0.5 * (lo + hi);
+    for (int it = 0; it < 200; it++) {
+      double f = survival(x) - r; // decreasing in x
+      if (f > 0) lo = x;
+      else hi = x;
+      if (Math.abs(f) <= 4 * Math.ulp(1.0) * Math.max(r, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+        return x;
+      }
+      double dens = density(x);
+      double next = dens > 0 ? x + f / dens : Double.NaN;
+      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      x = next;
+    }
+    return x;
+  }
+
   public double density(double x) {
     double s = 0;
     for (int i = 0; i < weights.length; i++) {
