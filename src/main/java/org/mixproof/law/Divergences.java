@@ -90,13 +90,12 @@ public final class Divergences {
       klQp += b;
       bound[j] = Math.min(1, Math.sqrt(0.25 * Math.min(a, b))); // √(KL_j/2), KL_j = ½·(twice-KL)
     }
-    Integer[] order = new Integer[d];
-    for (int j = 0; j < d; j++) order[j] = j;
-    java.util.Arrays.sort(order, (x, y) -> Double.compare(bound[y], bound[x]));
-    double lo = 0;
-    for (int idx = 0; idx < d; idx++) {
-      int j = order[idx];
-      if (bound[j] <= lo && !Double.isNaN(bound[j])) break;
+    // the coordinate with the largest bound first, then only those whose bound exceeds the running max
+    int best = 0;
+    for (int j = 1; j < d; j++) if (bound[j] > bound[best]) best = j;
+    double lo = tv1d(p.mean()[best], p.variance()[best], q.mean()[best], q.variance()[best]);
+    for (int j = 0; j < d; j++) {
+      if (j == best || bound[j] <= lo) continue;
       lo = Math.max(lo, tv1d(p.mean()[j], p.variance()[j], q.mean()[j], q.variance()[j]));
     }
     double kl = 0.5 * Math.min(klPq, klQp);

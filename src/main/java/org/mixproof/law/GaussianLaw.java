@@ -228,50 +228,27 @@ public final class GaussianLaw {
     if (e == null || e.coordinates() != d) throw new IllegalArgumentException("score error must carry d = " + d + " coordinates");
     boolean zeroMeans = isZero(meanU);
     for (DiagonalGaussian st : starts) zeroMeans &= isZero(st.mean());
-    for (int j = 0; j < d && zeroMeans && epsScore != 0; j++) zeroMeans = e.center(grid.horizon(), j) == 0;
-    int nS = zeroMeans ? 0 : nV, lanes = nS + 1 + nR;
-    double[] y = new double[lanes * d];
+    for (int j = 0; j < d && zeroMeans && epsScore != 0; j++) zeroMeans = e.mean0(j) == 0;
+    int nS = zeroMeans ? 0 : nV;
+    double[][] means = new double[nV][d];
     double[][] v = new double[nV][];
     for (int k = 0; k < nV; k++) {
-      if (nS > 0) System.arraycopy(starts.get(k).mean(), 0, y, k * d, d);
+      if (nS > 0) means[k] = starts.get(k).mean().clone();
       v[k] = starts.get(k).variance().clone();
     }
-    LaneScore score = new LaneScore(s, nS, epsScore, e);
-    LaneNoise noise = new LaneNoise(d, nS + 1, nR);
-    StepContext c = new StepContext(s, score, noise);
     int steps = grid.steps();
+    // Coordinates are independent, so the whole run is made block by block of eigenvalues: a block's
+    // lanes stay in the first-level cache for all the steps.
     try {
-      for (int i = 0; i < steps; i++) {
-        Arrays.fill(y, nS * d, (nS + 1) * d, 1.0);
-        Arrays.fill(y, (nS + 1) * d, lanes * d, 0.0);
-        noise.reset();
-        scheme.step(grid.time(i), grid.time(i + 1), y, c);
-        if (noise.draws != nR) {
-          throw new IllegalStateException("scheme " + scheme.name() + " drew " + noise.draws
-              + " times in a step but declares " + nR);
-        }
-        int aOff = nS * d;
-        for (int k = 0; k < nV; k++) {
-          double[] vk = v[k];
-          for (int j = 0; j < d; j++) {
-            double aj = y[aOff + j];
-            vk[j] = aj * aj * vk[j];
-          }
-          for (int r = 0; r < nR; r++) {
-            int bOff = (nS + 1 + r) * d;
-            for (int j = 0; j < d; j++) {
-              double bj = y[bOff + j];
-              vk[j] += bj * bj;
-            }
-          }
-        }
+      for (int from = 0; from < d; from += BLOCK) {
+        runBlock(scheme, s, grid, epsScore, e, from, Math.min(BLOCK, d - from), nS, nR, means, v);
       }
     } catch (UndefinedStepException ex) {
       return new Propagation(List.of(), steps, (long) steps * scheme.scoreEvaluationsPerStep(), ex.getMessage());
     }
     List<DiagonalGaussian> out = new ArrayList<>();
     for (int k = 0; k < nV; k++) {
-      double[] mean = nS == 0 ? new double[d] : Arrays.copyOfRange(y, k * d, (k + 1) * d);
+      double[] mean = means[k];
       DiagonalGaussian g = new DiagonalGaussian(mean, v[k]);
       if (!g.isFinite()) {
         return new Propagation(List.of(), steps, (long) steps * scheme.scoreEvaluationsPerStep(),
@@ -279,7 +256,48 @@ public final class GaussianLaw {
       }
       out.add(g);
     }
-    return new Propagation(List.copyOf(out), steps, c.scoreEvaluations(), null);
+    return new Propagation(List.copyOf(out), steps, (long) steps * scheme.scoreEvaluationsPerStep(), null);
+  }
+
+  /** Eigen-coordinates per block: 4 lanes × 512 × 8 bytes = 16 KiB, within a first-level data cache. */
+  static final int BLOCK = 512;
+
+  /**
+   * One block of eigen-coordinates [from, from + len) for the whole run. Lane layout: lane 0 holds
+   * the ones (→ diag A), lanes 1..R the draws (→ diag B_r), lanes R+1.. the means. Every inner
+   * loop indexes its arrays with the same expression, so the JIT can vectorise it.
+   */
+  private void runBlock(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
+      int from, int len, int nS, int nR, double[][] means, double[][] v) {
+    int nV = v.length, lanes = 1 + nR + nS, meanOff = (1 + nR) * len;
+    double[] y = new double[lanes * len], tmp = new double[len];
+    double[][] vb = new double[nV][len];
+    for (int k = 0; k < nV; k++) System.arraycopy(v[k], from, vb[k], 0, len);
+    for (int k = 0; k < nS; k++) System.arraycopy(means[k], from, y, meanOff + k * len, len);
+    LaneScore score = new LaneScore(s, nS, nR, epsScore, e, from, len);
+    LaneNoise noise = new LaneNoise(len, 1, nR);
+    StepContext c = new StepContext(s, score, noise);
+    int steps = grid.steps();
+    for (int i = 0; i < steps; i++) {
+      Arrays.fill(y, 0, len, 1.0);
+      Arrays.fill(y, len, meanOff, 0.0);
+      noise.reset();
+      scheme.step(grid.time(i), grid.time(i + 1), y, c);
+      if (noise.draws != nR) {
+        throw new IllegalStateException("scheme " + scheme.name() + " drew " + noise.draws
+            + " times in a step but declares " + nR);
+      }
+      for (int k = 0; k < nV; k++) {
+        double[] vk = vb[k];
+        for (int j = 0; j < len; j++) vk[j] = y[j] * y[j] * vk[j];
+        for (int r = 0; r < nR; r++) {
+          System.arraycopy(y, (1 + r) * len, tmp, 0, len);
+          for (int j = 0; j < len; j++) vk[j] += tmp[j] * tmp[j];
+        }
+      }
+    }
+    for (int k = 0; k < nV; k++) System.arraycopy(vb[k], 0, v[k], from, len);
+    for (int k = 0; k < nS; k++) System.arraycopy(y, meanOff + k * len, means[k], from, len);
   }
 
   private static boolean isZero(double[] v) {
@@ -288,42 +306,60 @@ public final class GaussianLaw {
   }
 
   /**
-   * The Gaussian score on stacked lanes: lanes &lt; S get the full affine score
-   * −P_t(y − a_t μ̃) + ε c_t (y − m_t), the others its homogeneous part (ε c_t − P_t) y, where
-   * c_t = 1/√(tr C_t) and m_t are the score error's scale and centre. Division by a zero a_t² λ_j + b_t² is reported as undefined.
+   * The Gaussian score on stacked lanes: the mean lanes get the full affine score
+   * −P_t(y − a_t μ̃) + ε c_t (y − a_t m_0), the others its homogeneous part (ε c_t − P_t) y, where
+   * c_t = 1/√(tr C_t) and m_0 are the score error's scale and centre. The coefficient and the offset
+   * are expanded to every lane once per time, so evaluation is one same-index loop. Division by a
+   * zero a_t² λ_j + b_t² is reported as undefined.
    */
   private final class LaneScore implements Score {
     private final NoiseSchedule s;
-    private final int meanLanes;
+    private final int meanLanes, meanOff, from, len;
     private final double eps;
     private final ScorePerturbation e;
-    private final double[] p = new double[lambda.length];
-    private final double[] q = new double[lambda.length];
-    private final double[] offset = new double[lambda.length];
+    private final double[] lam, q, qq, oo;
+    private final double lamMin;
     private double cachedT = Double.NaN;
 
-    LaneScore(NoiseSchedule s, int meanLanes, double eps, ScorePerturbation e) {
+    LaneScore(NoiseSchedule s, int meanLanes, int noiseLanes, double eps, ScorePerturbation e, int from, int len) {
       this.s = s;
       this.meanLanes = meanLanes;
+      this.meanOff = (1 + noiseLanes) * len;
       this.eps = eps;
       this.e = e;
+      this.from = from;
+      this.len = len;
+      this.lam = Arrays.copyOfRange(lambda, from, from + len);
+      double m = Double.POSITIVE_INFINITY;
+      for (double l : lam) m = Math.min(m, l);
+      this.lamMin = m;
+      this.q = new double[len];
+      int lanes = 1 + noiseLanes + meanLanes;
+      this.qq = new double[lanes * len];
+      this.oo = meanLanes > 0 ? new double[lanes * len] : null;
     }
 
     private void prepare(double t) {
       if (t == cachedT) return;
       double a = s.a(t), a2 = a * a, b2 = s.b2(t);
       double pert = eps == 0 ? 0 : eps * e.scale(t);
-      for (int j = 0; j < lambda.length; j++) {
-        double var = a2 * lambda[j] + b2;
-        if (var == 0) {
-          cachedT = Double.NaN;
-          throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
-              + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+      // a²λ + b² is smallest at the block's smallest λ (a² ≥ 0)
+      if (!(a2 * lamMin + b2 > 0)) {
+        cachedT = Double.NaN;
+        int j = 0;
+        while (j < len - 1 && lam[j] != lamMin) j++;
+        throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + (from + j)
+            + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+      }
+      double[] qv = q, lv = lam;
+      for (int j = 0; j < len; j++) qv[j] = pert - 1 / (a2 * lv[j] + b2);
+      for (int off = 0; off < qq.length; off += len) System.arraycopy(qv, 0, qq, off, len);
+      if (meanLanes > 0) {
+        // mean lanes: −P(y − a μ̃) + pert (y − a m_0) = q y + (P a μ̃ − pert a m_0)
+        for (int j = 0; j < len; j++) {
+          oo[meanOff + j] = (pert - qv[j]) * (a * meanU[from + j]) - (pert == 0 ? 0 : pert * a * e.mean0(from + j));
         }
-        p[j] = 1 / var;
-        q[j] = pert - p[j];
-        // mean lanes: −P(y − a μ̃) + pert (y − m_t) = q y + (P a μ̃ − pert m_t)
-        offset[j] = p[j] * (a * meanU[j]) - pert * e.center(t, j);
+        for (int k = 1; k < meanLanes; k++) System.arraycopy(oo, meanOff, oo, meanOff + k * len, len);
       }
       cachedT = t;
     }
@@ -331,14 +367,13 @@ public final class GaussianLaw {
     @Override
     public void evaluate(double t, double[] y, double[] out) {
       prepare(t);
-      int d = lambda.length, lanes = y.length / d;
-      for (int l = 0; l < lanes; l++) {
-        int off = l * d;
-        if (l < meanLanes) {
-          for (int j = 0; j < d; j++) out[off + j] = q[j] * y[off + j] + offset[j];
-        } else {
-          for (int j = 0; j < d; j++) out[off + j] = q[j] * y[off + j];
-        }
+      double[] c = qq;
+      int n = y.length;
+      if (oo == null) {
+        for (int i = 0; i < n; i++) out[i] = c[i] * y[i];
+      } else {
+        double[] o = oo;
+        for (int i = 0; i < n; i++) out[i] = c[i] * y[i] + o[i];
       }
     }
   }

@@ -18,12 +18,15 @@ public final class PerturbedScore implements Score {
 
   @Override public int dimension() { return base.dimension(); }
 
+  /** a_t, read once per evaluation (m_t = a_t m_0). */
+  private double centerScale(double t) { return error.schedule().a(t); }
+
   @Override
   public void evaluate(double t, double[] y, double[] out) {
     base.evaluate(t, y, out);
     if (eps == 0) return;
     int d = error.coordinates();
-    double c = eps * error.scale(t);
-    for (int i = 0; i < y.length; i++) out[i] += c * (y[i] - error.center(t, i % d));
+    double c = eps * error.scale(t), at = centerScale(t);
+    for (int i = 0; i < y.length; i++) out[i] += c * (y[i] - at * error.mean0(i % d));
   }
 }

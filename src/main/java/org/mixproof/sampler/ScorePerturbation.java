@@ -51,6 +51,11 @@ public final class ScorePerturbation {
     return 1 / Math.sqrt(a * a * traceCov0 + d * schedule.b2(t));
   }
 
+  public NoiseSchedule schedule() { return schedule; }
+
+  /** m_0[j]. */
+  public double mean0(int j) { return mean0[j]; }
+
   /** m_t[j] = a_t m_0[j]. */
   public double center(double t, int j) { return schedule.a(t) * mean0[j]; }
 
