@@ -75,6 +75,28 @@ public final class Divergences {
     return r * r;
   }
 
+  /** KL(P ‖ Q), W2(P, Q) and the TV bracket of two diagonal Gaussians, in one pass. */
+  public record Summary(double kl, double w2, Bracket tv) {}
+
+  /** {@link #kl}, {@link #w2} and {@link #tvBracket} together, each coordinate's logarithms taken once. */
+  public static Summary summary(DiagonalGaussian p, DiagonalGaussian q) {
+    checkSame(p, q);
+    int d = p.dimension();
+    double[] pm = p.mean(), pv = p.variance(), qm = q.mean(), qv = q.variance();
+    double[] bound = new double[d];
+    double klPq = 0, klQp = 0, w = 0;
+    for (int j = 0; j < d; j++) {
+      double a = kl1(pm[j], pv[j], qm[j], qv[j]);
+      double b = kl1(qm[j], qv[j], pm[j], pv[j]);
+      klPq += a;
+      klQp += b;
+      bound[j] = Math.min(1, Math.sqrt(0.25 * Math.min(a, b)));
+      double dm = pm[j] - qm[j];
+      w += dm * dm + sqrtDiff2(pv[j], qv[j]);
+    }
+    return new Summary(0.5 * klPq, Math.sqrt(w), bracket(p, q, bound, 0.5 * Math.min(klPq, klQp)));
+  }
+
   /** TV bracket: the largest 1-D marginal TV and Pinsker's √(min(KL(P‖Q), KL(Q‖P))/2). */
   public static Bracket tvBracket(DiagonalGaussian p, DiagonalGaussian q) {
     checkSame(p, q);
@@ -90,7 +112,12 @@ public final class Divergences {
       klQp += b;
       bound[j] = Math.min(1, Math.sqrt(0.25 * Math.min(a, b))); // √(KL_j/2), KL_j = ½·(twice-KL)
     }
-    // the coordinate with the largest bound first, then only those whose bound exceeds the running max
+    return bracket(p, q, bound, 0.5 * Math.min(klPq, klQp));
+  }
+
+  /** max_j TV_j (from the largest Pinsker bound down, skipping coordinates that cannot beat it) and Pinsker. */
+  private static Bracket bracket(DiagonalGaussian p, DiagonalGaussian q, double[] bound, double kl) {
+    int d = bound.length;
     int best = 0;
     for (int j = 1; j < d; j++) if (bound[j] > bound[best]) best = j;
     double lo = tv1d(p.mean()[best], p.variance()[best], q.mean()[best], q.variance()[best]);
@@ -98,7 +125,6 @@ public final class Divergences {
       if (j == best || bound[j] <= lo) continue;
       lo = Math.max(lo, tv1d(p.mean()[j], p.variance()[j], q.mean()[j], q.variance()[j]));
     }
-    double kl = 0.5 * Math.min(klPq, klQp);
     double hi = Math.min(1, Math.sqrt(kl / 2));
     if (p.dimension() == 1) hi = lo; // exact in 1-D
     return new Bracket(lo, Math.max(lo, hi));

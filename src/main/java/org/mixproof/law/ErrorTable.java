@@ -125,9 +125,9 @@ public final class ErrorTable {
           continue;
         }
         DiagonalGaussian q = p.law(k);
-        Divergences.Bracket tv = Divergences.tvBracket(q, pe);
+        Divergences.Summary sum = Divergences.summary(q, pe);
         rows.add(new Row(c.starts().get(k), cell.eps(), cell.scheme().name(), cell.budget(), steps, nfe,
-            Divergences.w2(q, pe), Divergences.w2(q, p0), Divergences.kl(q, pe), tv.lower(), tv.upper(),
+            sum.w2(), Divergences.w2(q, p0), sum.kl(), sum.tv().lower(), sum.tv().upper(),
             w2s, w2o, null));
       }
       out[i] = rows;
