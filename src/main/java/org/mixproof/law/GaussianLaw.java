@@ -336,6 +336,10 @@ public final class GaussianLaw {
         }
         for (int sub = 0; sub < probes; sub++) cf[sub] = Math.scalb(cf[sub], -32 * Integer.bitCount(sub));
       }
+      if (m == 1 && nR <= 1 && v.length <= 2) { // fused single pass: q, A, B and both variances
+        fusedStep(s, times[0], epsScore, e, coef, nR, v, lamMin);
+        continue;
+      }
       for (int i = 0; i < m; i++) {
         double t = times[i];
         int same = -1;
@@ -363,6 +367,38 @@ public final class GaussianLaw {
           double[] bj = poly[1 + r];
           for (int j = 0; j < d; j++) vk[j] += bj[j] * bj[j];
         }
+      }
+    }
+  }
+
+  /** One step for m = 1, R ≤ 1, at most two start laws, in one loop over the eigenvalues. */
+  private void fusedStep(NoiseSchedule s, double t, double epsScore, ScorePerturbation e, double[][] coef, int nR,
+      double[][] v, double lamMin) {
+    double a = s.a(t), a2 = a * a, b2 = s.b2(t);
+    if (!(a2 * lamMin + b2 > 0)) {
+      int j = 0;
+      while (j < lambda.length - 1 && lambda[j] != lamMin) j++;
+      throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
+          + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+    }
+    double pert = epsScore == 0 ? 0 : epsScore * e.scale(t);
+    double a0 = coef[0][0], a1 = coef[0][1];
+    double b0 = nR == 1 ? coef[1][0] : 0, b1 = nR == 1 ? coef[1][1] : 0;
+    double[] lv = lambda, v0 = v[0], v1 = v.length > 1 ? v[1] : v[0];
+    int d = lv.length;
+    if (v1 == v0) {
+      for (int j = 0; j < d; j++) {
+        double q = pert - 1 / (a2 * lv[j] + b2);
+        double aj = a0 + a1 * q, bj = b0 + b1 * q;
+        v0[j] = aj * aj * v0[j] + bj * bj;
+      }
+    } else {
+      for (int j = 0; j < d; j++) {
+        double q = pert - 1 / (a2 * lv[j] + b2);
+        double aj = a0 + a1 * q, bj = b0 + b1 * q;
+        double a2j = aj * aj, bsq = bj * bj;
+        v0[j] = a2j * v0[j] + bsq;
+        v1[j] = a2j * v1[j] + bsq;
       }
     }
   }
