@@ -36,8 +36,13 @@ import org.mixproof.schedule.NoiseSchedule;
  *   <li>lane S + 1 + r holds 0, with the linear score, and draw r of the step set to ones in that
  *       lane only (0 elsewhere): it comes back as diag(B_r).
  * </ul>
- * Then v' = A² v + Σ_r B_r² for each start law. This is O(L·d) per step, any d. The only inputs are
- * the scheme's {@link Scheme#step} and the Gaussian score; the property suite checks the result
+ * Then v' = A² v + Σ_r B_r² for each start law. This is O(L·d) per step, any d.
+ *
+ * <p>With zero means and at most {@link #MAX_PROBED_EVALUATIONS} score calls per step, the same
+ * map is read more cheaply by <b>probing</b> ({@link #runProbed}): diag A and diag B_r are
+ * multilinear polynomials in the score coefficients of the step's calls, whose coefficients come
+ * from one run of the step on 2^m scalar probes. Either way the only inputs are the scheme's
+ * {@link Scheme#step} and the Gaussian score; the property suite checks both against each other and
  * against [PG24]'s hand-written per-eigenvalue updates (CLAIMS §5.1) to rounding.
  */
 public final class GaussianLaw {

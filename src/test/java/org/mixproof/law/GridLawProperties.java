@@ -2,7 +2,6 @@ package org.mixproof.law;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -209,6 +208,4 @@ class GridLawProperties {
     assertTrue(e.tvLower() <= e.tvUpper(), "TV bracket ordered");
     assertTrue(e.tvLower() >= direct.fine().tv(pl) - 16 * U, "TV ≥ the line factor's TV");
   }
-
-  static final List<String> UNUSED = List.of();
 }
