@@ -1,0 +1,240 @@
+package org.mixproof.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mixproof.law.ErrorTable;
+import org.mixproof.law.GaussianLaw;
+import org.mixproof.law.MixtureErrors;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.mixture.MixtureJson;
+import org.mixproof.mixture.Spectrum;
+import org.mixproof.sampler.Scheme;
+import org.mixproof.sampler.Schemes;
+import org.mixproof.sampler.StartLaw;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mixproof errors}: the exact error of each sampling scheme ([PG24]'s table, CLAIMS §5.1–5.3)
+ * for Gaussian data given by a spectrum or a one-component mixture (any d), a 1-D mixture (grid
+ * law) or an isotropic mixture whose means lie on a line (separable law).
+ */
+@Command(name = "errors", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Exact W2 (and KL, TV bracket) of each sampling scheme's output against p_eps and p_0.",
+        "NFE = steps x score evaluations per step (em, ei, ddpm, ode-euler, ode-ei: 1; ode-heun: 2; ode-rk4: 4;"
+            + " dpom, dpum: 2)."})
+final class ErrorsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Data data;
+
+  static final class Data {
+    @Option(names = "--spectrum", paramLabel = "FILE|cifar10",
+        description = "Eigenvalues of Σ (data N(0, Σ)), one per line; 'cifar10' is the bundled CIFAR-10 spectrum.")
+    String spectrum;
+
+    @Option(names = "--mixture", paramLabel = "FILE", description = "Mixture JSON (k = 1 any d; d = 1 any k; isotropic with collinear means).")
+    Path mixture;
+  }
+
+  @Option(names = "--schedule", paramLabel = "S", defaultValue = "vp-linear:0.1,20",
+      description = "Forward schedule (default ${DEFAULT-VALUE}, [PG24]'s).")
+  String schedule;
+
+  @Option(names = "--T", paramLabel = "T", description = "Horizon T (default: the schedule's tMax, or 1 when unbounded).")
+  Double horizon;
+
+  @Option(names = "--schemes", paramLabel = "LIST", defaultValue = "em,ei,ddpm,ode-euler,ode-heun,ode-rk4",
+      description = "Comma-separated schemes from " + "em, ei, ddpm, ode-euler, ode-heun, ode-rk4, ode-ei, dpom, dpum (default ${DEFAULT-VALUE}).")
+  String schemes;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Budgets budgets;
+
+  static final class Budgets {
+    @Option(names = "--nfe", paramLabel = "LIST", split = ",",
+        description = "Score-evaluation budgets; a scheme with e evaluations per step gets floor(NFE/e) steps (default 50,250,500,1000).")
+    List<Integer> nfe;
+
+    @Option(names = "--points", paramLabel = "LIST", split = ",",
+        description = "Grid points N ([PG24]'s N; N - 1 steps) for every scheme, instead of --nfe.")
+    List<Integer> points;
+  }
+
+  @Option(names = "--eps", paramLabel = "LIST", split = ",", defaultValue = "0,1e-5,1e-4,1e-3",
+      description = "Early-stopping times (default ${DEFAULT-VALUE}).")
+  List<Double> eps;
+
+  @Option(names = "--start", paramLabel = "prior|exact", split = ",", defaultValue = "prior,exact",
+      description = "Start law(s): prior N(0, I) (ve: N(0, b_T² I)) or exactly p_T (default ${DEFAULT-VALUE}).")
+  List<String> starts;
+
+  @Option(names = "--grid", paramLabel = "uniform|exponential", defaultValue = "uniform",
+      description = "Time grid (default ${DEFAULT-VALUE}; exponential needs eps > 0).")
+  String grid;
+
+  @Option(names = "--score-error", paramLabel = "E", defaultValue = "0",
+      description = "eps_score: use the score s + E e_t with the affine error e_t, E|e_t|^2 = 1 (default 0).")
+  double scoreError;
+
+  @Option(names = "--grid-cells", paramLabel = "N", defaultValue = "2000",
+      description = "Cells of the 1-D grid law for mixtures (default ${DEFAULT-VALUE}; the error is estimated with N/2).")
+  int gridCells;
+
+  @Option(names = "--json", description = "Print JSON instead of the table.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    NoiseSchedule s = Schedules.parse(schedule);
+    double T = horizon != null ? horizon : (Double.isFinite(s.tMax()) ? s.tMax() : 1.0);
+    if (!(T > 0) || !Double.isFinite(T)) throw new IllegalArgumentException("--T must be positive and finite, was " + T);
+    List<Scheme> list = Schemes.parseList(schemes);
+    List<StartLaw> st = new ArrayList<>();
+    for (String x : starts) st.add(StartLaw.parse(x));
+    ErrorTable.Budget kind = budgets != null && budgets.points != null ? ErrorTable.Budget.POINTS : ErrorTable.Budget.NFE;
+    List<Integer> b = budgets == null ? List.of(50, 250, 500, 1000)
+        : (budgets.points != null ? budgets.points : budgets.nfe);
+    for (double e : eps) {
+      if (!(T > e)) throw new IllegalArgumentException("T must be greater than eps (T ≤ δ): T = " + T + ", eps = " + e);
+    }
+    ErrorTable.Config config = new ErrorTable.Config(s, T, list, b, kind, eps, st, scoreError,
+        ErrorTable.GridKind.parse(grid));
+    String what;
+    List<ErrorTable.Row> rows;
+    if (data.spectrum != null) {
+      Spectrum sp = Spectrum.read(data.spectrum);
+      what = "spectrum " + sp.source() + " (d = " + sp.dimension() + ", " + sp.zeros() + " zero eigenvalues)";
+      rows = ErrorTable.gaussian(GaussianLaw.ofSpectrum(sp), config);
+    } else {
+      GaussianMixture m = MixtureJson.read(data.mixture);
+      what = "mixture " + data.mixture + " (d = " + m.dimension() + ", k = " + m.components() + ")";
+      if (m.components() == 1) {
+        rows = ErrorTable.gaussian(GaussianLaw.of(m), config);
+      } else {
+        MixtureErrors.Result r = MixtureErrors.table(m, config, gridCells);
+        what += ", " + r.method();
+        rows = r.rows();
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) printJson(out, what, s, T, config, rows);
+    else printTable(out, what, s, T, config, rows);
+    out.flush();
+    return 0;
+  }
+
+  static String withError(Double v, Double e) {
+    if (v == null || e == null) return num(v);
+    return num(v) + " ±" + err(e);
+  }
+
+  static String err(double e) {
+    if (Double.isInfinite(e)) return "inf";
+    return String.format(Locale.ROOT, "%.1e", e);
+  }
+
+  static String num(Double v) {
+    if (v == null) return "undefined";
+    if (v.isNaN()) return "n/a";
+    if (v == Double.POSITIVE_INFINITY) return "inf";
+    return String.format(Locale.ROOT, "%.4e", v);
+  }
+
+  private static void printTable(PrintWriter out, String what, NoiseSchedule s, double T, ErrorTable.Config c,
+      List<ErrorTable.Row> rows) {
+    out.println("# mixproof errors: " + what);
+    out.println("# schedule " + s.spec() + ", T = " + T + ", " + c.grid().name().toLowerCase(Locale.ROOT)
+        + " grid, " + (c.epsScore() == 0 ? "exact score" : "score error eps_score = " + c.epsScore()));
+    out.println("# NFE = steps x score evaluations per step; "
+        + (c.budget() == ErrorTable.Budget.NFE ? "budget = NFE" : "budget = grid points N (N - 1 steps)"));
+    out.println("# W2 against p_eps and p_0; KL(output | p_eps); TV(output, p_eps) as [max 1-D marginal TV, Pinsker];"
+        + " SDE/ODE(cont): continuous time from the same start, W2 against p_eps");
+    boolean quad = false;
+    for (ErrorTable.Row r : rows) quad |= r.w2EpsError() != null;
+    if (quad) out.println("# grid law: each value of W2(p_eps), KL(p_eps) and TV(p_eps) is followed by its quadrature-error estimate (half the cells)");
+    int w = quad ? 21 : 11;
+    String fmt = "%-6s %-8s %-10s %6s %6s %6s  %-" + w + "s %-11s %-" + w + "s %-" + (quad ? 21 : 23) + "s %-11s %-11s%n";
+    out.printf(Locale.ROOT, fmt, "start", "eps", "scheme", "budget", "steps", "NFE", "W2(p_eps)", "W2(p_0)",
+        "KL(p_eps)", "TV(p_eps) bracket", "SDE(cont)", "ODE(cont)");
+    for (ErrorTable.Row r : rows) {
+      String tv = r.tvLower() == null ? "undefined"
+          : (r.tvLower().equals(r.tvUpper()) ? num(r.tvLower()) : "[" + num(r.tvLower()) + ", " + num(r.tvUpper()) + "]");
+      out.printf(Locale.ROOT, fmt, r.start().label(), shortNum(r.eps()), r.scheme(), r.budget(), r.steps(), r.nfe(),
+          withError(r.w2Eps(), r.w2EpsError()), num(r.w2Zero()), withError(r.klEps(), r.klEpsError()),
+          r.tvLower() == null ? tv : (r.tvEpsError() == null ? tv : tv + " ±" + err(r.tvEpsError())),
+          num(r.w2SdeContinuous()), num(r.w2OdeContinuous()));
+    }
+    for (ErrorTable.Row r : rows) {
+      if (r.undefined() != null) {
+        out.println("# undefined: " + r.scheme() + " at eps = " + shortNum(r.eps()) + ": " + r.undefined());
+        break;
+      }
+    }
+  }
+
+  static String shortNum(double v) {
+    if (v == 0) return "0";
+    return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-");
+  }
+
+  private static void printJson(PrintWriter out, String what, NoiseSchedule s, double T, ErrorTable.Config c,
+      List<ErrorTable.Row> rows) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode root = f.objectNode();
+    root.put("data", what);
+    root.put("schedule", s.spec());
+    root.put("T", T);
+    root.put("grid", c.grid().name().toLowerCase(Locale.ROOT));
+    root.put("budget", c.budget().name().toLowerCase(Locale.ROOT));
+    root.put("eps_score", c.epsScore());
+    ArrayNode arr = root.putArray("rows");
+    for (ErrorTable.Row r : rows) {
+      ObjectNode o = arr.addObject();
+      o.put("start", r.start().label());
+      o.put("eps", r.eps());
+      o.put("scheme", r.scheme());
+      o.put("budget", r.budget());
+      o.put("steps", r.steps());
+      o.put("nfe", r.nfe());
+      if (r.undefined() != null) {
+        o.put("undefined", r.undefined());
+      } else {
+        putNum(o, "w2_eps", r.w2Eps());
+        putNum(o, "w2_0", r.w2Zero());
+        putNum(o, "kl_eps", r.klEps());
+        putNum(o, "tv_eps_lower", r.tvLower());
+        putNum(o, "tv_eps_upper", r.tvUpper());
+        if (r.w2EpsError() != null) {
+          putNum(o, "w2_eps_quadrature_error", r.w2EpsError());
+          putNum(o, "kl_eps_quadrature_error", r.klEpsError());
+          putNum(o, "tv_eps_quadrature_error", r.tvEpsError());
+        }
+      }
+      putNum(o, "w2_eps_sde_continuous", r.w2SdeContinuous());
+      putNum(o, "w2_eps_ode_continuous", r.w2OdeContinuous());
+    }
+    out.println(root.toPrettyString());
+  }
+
+  /** JSON has no infinity: +∞ is written as the string "inf", an unknown value as null. */
+  private static void putNum(ObjectNode o, String key, Double v) {
+    if (v == null || v.isNaN()) o.putNull(key);
+    else if (v.isInfinite()) o.put(key, "inf");
+    else o.put(key, v);
+  }
+}

@@ -1,0 +1,167 @@
+package org.mixproof.law;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.mixproof.sampler.Scheme;
+import org.mixproof.sampler.StartLaw;
+import org.mixproof.sampler.TimeGrid;
+import org.mixproof.schedule.NoiseSchedule;
+
+/**
+ * The exact error of each scheme for Gaussian data ([PG24]'s table, CLAIMS §5.1): for every start
+ * law, early-stopping time ε, scheme and budget, W2 of the output against p_ε and p_0, KL(output ‖ p_ε)
+ * and the TV bracket against p_ε, beside the continuous-time SDE and ODE (initialisation error
+ * only). A budget is a number of score evaluations (NFE): a scheme with e evaluations per step gets
+ * ⌊NFE/e⌋ steps; or, with {@link Budget#POINTS}, a number N of grid points ([PG24]'s N, N − 1
+ * steps) for every scheme.
+ */
+public final class ErrorTable {
+
+  private ErrorTable() {}
+
+  /** How the budgets are read. */
+  public enum Budget { NFE, POINTS }
+
+  /** The grid family. */
+  public enum GridKind {
+    UNIFORM, EXPONENTIAL;
+
+    public TimeGrid grid(double horizon, double delta, int steps) {
+      return this == UNIFORM ? TimeGrid.uniform(horizon, delta, steps) : TimeGrid.exponential(horizon, delta, steps);
+    }
+
+    public static GridKind parse(String s) {
+      if ("uniform".equals(s)) return UNIFORM;
+      if ("exponential".equals(s)) return EXPONENTIAL;
+      throw new IllegalArgumentException("grid must be 'uniform' or 'exponential', was '" + s + "'");
+    }
+  }
+
+  public record Config(NoiseSchedule schedule, double horizon, List<Scheme> schemes, List<Integer> budgets,
+      Budget budget, List<Double> eps, List<StartLaw> starts, double epsScore, GridKind grid) {
+    public Config {
+      if (schedule == null) throw new IllegalArgumentException("schedule must not be null");
+      if (schemes == null || schemes.isEmpty()) throw new IllegalArgumentException("schemes must not be empty");
+      if (budgets == null || budgets.isEmpty()) throw new IllegalArgumentException("budgets must not be empty");
+      if (eps == null || eps.isEmpty()) throw new IllegalArgumentException("eps must not be empty");
+      if (starts == null || starts.isEmpty()) throw new IllegalArgumentException("starts must not be empty");
+      schedule.checkTime(horizon);
+      for (double e : eps) {
+        if (!(e >= 0) || !Double.isFinite(e)) throw new IllegalArgumentException("eps must be finite and >= 0, was " + e);
+        if (!(horizon > e)) throw new IllegalArgumentException("T must be greater than eps: T = " + horizon + ", eps = " + e);
+      }
+      for (int b : budgets) {
+        if (b <= 0) throw new IllegalArgumentException((budget == Budget.NFE ? "nfe" : "points") + " must be positive, was " + b);
+        if (budget == Budget.POINTS && b < 2) throw new IllegalArgumentException("points must be at least 2 (one step), was " + b);
+      }
+      if (!Double.isFinite(epsScore)) throw new IllegalArgumentException("epsScore must be finite, was " + epsScore);
+      schemes = List.copyOf(schemes);
+      budgets = List.copyOf(budgets);
+      eps = List.copyOf(eps);
+      starts = List.copyOf(starts);
+    }
+
+    /** Steps for a scheme under a budget; an NFE budget smaller than one step is rejected. */
+    public int steps(Scheme s, int b) {
+      if (budget == Budget.POINTS) return b - 1;
+      int steps = b / s.scoreEvaluationsPerStep();
+      if (steps < 1) {
+        throw new IllegalArgumentException("nfe " + b + " is less than one " + s.name() + " step ("
+            + s.scoreEvaluationsPerStep() + " score evaluations)");
+      }
+      return steps;
+    }
+  }
+
+  /**
+   * One line. Numbers are null where the run is undefined ({@link #undefined} says why); KL is
+   * +∞ where the target is singular.
+   */
+  public record Row(StartLaw start, double eps, String scheme, int budget, int steps, long nfe,
+      Double w2Eps, Double w2Zero, Double klEps, Double tvLower, Double tvUpper,
+      double w2SdeContinuous, double w2OdeContinuous, String undefined,
+      Double w2EpsError, Double klEpsError, Double tvEpsError) {
+
+    /** A row without quadrature errors (exact laws). */
+    public Row(StartLaw start, double eps, String scheme, int budget, int steps, long nfe,
+        Double w2Eps, Double w2Zero, Double klEps, Double tvLower, Double tvUpper,
+        double w2SdeContinuous, double w2OdeContinuous, String undefined) {
+      this(start, eps, scheme, budget, steps, nfe, w2Eps, w2Zero, klEps, tvLower, tvUpper, w2SdeContinuous,
+          w2OdeContinuous, undefined, null, null, null);
+    }
+  }
+
+  /** The table for Gaussian data: rows ordered by start, ε, scheme, budget. */
+  public static List<Row> gaussian(GaussianLaw law, Config c) {
+    record Cell(Scheme scheme, double eps, int budget) {}
+    List<Cell> cells = new ArrayList<>();
+    for (double e : c.eps()) for (Scheme s : c.schemes()) for (int b : c.budgets()) {
+      c.steps(s, b); // validate before any work
+      cells.add(new Cell(s, e, b));
+    }
+    double T = c.horizon();
+    NoiseSchedule sch = c.schedule();
+    List<DiagonalGaussian> starts = new ArrayList<>();
+    for (StartLaw st : c.starts()) starts.add(law.start(st, sch, T));
+    DiagonalGaussian p0 = law.marginal(sch, 0);
+    // the continuous-time columns depend on (ε, start) only: computed once each
+    java.util.Map<Double, DiagonalGaussian> targets = new java.util.HashMap<>();
+    java.util.Map<Double, double[][]> continuous = new java.util.HashMap<>();
+    for (double e : c.eps()) {
+      DiagonalGaussian pe = law.marginal(sch, e);
+      targets.put(e, pe);
+      double[][] w = new double[starts.size()][2];
+      for (int k = 0; k < starts.size(); k++) {
+        w[k][0] = Divergences.w2(law.continuousSde(sch, T, e, starts.get(k)), pe);
+        w[k][1] = Divergences.w2(law.continuousOde(sch, T, e, starts.get(k)), pe);
+      }
+      continuous.put(e, w);
+    }
+    List<Row>[] out = newLists(cells.size());
+    IntStream.range(0, cells.size()).parallel().forEach(i -> {
+      Cell cell = cells.get(i);
+      int steps = c.steps(cell.scheme(), cell.budget());
+      TimeGrid g = c.grid().grid(T, cell.eps(), steps);
+      GaussianLaw.Propagation p = law.propagate(cell.scheme(), sch, g, c.epsScore(), starts);
+      DiagonalGaussian pe = targets.get(cell.eps());
+      List<Row> rows = new ArrayList<>();
+      for (int k = 0; k < starts.size(); k++) {
+        double w2s = continuous.get(cell.eps())[k][0], w2o = continuous.get(cell.eps())[k][1];
+        long nfe = p.scoreEvaluations();
+        if (!p.defined()) {
+          rows.add(new Row(c.starts().get(k), cell.eps(), cell.scheme().name(), cell.budget(), steps, nfe,
+              null, null, null, null, null, w2s, w2o, p.undefined()));
+          continue;
+        }
+        DiagonalGaussian q = p.law(k);
+        Divergences.Summary sum = Divergences.summary(q, pe);
+        rows.add(new Row(c.starts().get(k), cell.eps(), cell.scheme().name(), cell.budget(), steps, nfe,
+            sum.w2(), Divergences.w2(q, p0), sum.kl(), sum.tv().lower(), sum.tv().upper(),
+            w2s, w2o, null));
+      }
+      out[i] = rows;
+    });
+    List<Row> all = new ArrayList<>();
+    for (List<Row> r : out) all.addAll(r);
+    return sorted(all, c);
+  }
+
+  /** Sorts rows by start, ε, scheme and budget in the order of the configuration. */
+  static List<Row> sorted(List<Row> all, Config c) {
+    all.sort(Comparator.comparing((Row r) -> r.start().ordinal())
+        .thenComparingInt(r -> c.eps().indexOf(r.eps()))
+        .thenComparingInt(r -> indexOf(c.schemes(), r.scheme()))
+        .thenComparingInt(r -> c.budgets().indexOf(r.budget())));
+    return all;
+  }
+
+  private static int indexOf(List<Scheme> schemes, String name) {
+    for (int i = 0; i < schemes.size(); i++) if (schemes.get(i).name().equals(name)) return i;
+    return -1;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Row>[] newLists(int n) { return (List<Row>[]) new List<?>[n]; }
+}

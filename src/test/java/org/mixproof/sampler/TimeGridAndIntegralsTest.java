@@ -1,0 +1,102 @@
+package org.mixproof.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.junit.jupiter.api.Test;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
+
+/** Time grids and the exponential integrator's integrals against their definitions. */
+class TimeGridAndIntegralsTest {
+
+  static final double U = Math.ulp(1.0);
+
+  /** Exponential grid: ends at T and δ, decreasing, and h_n/min(1, t_n) constant to O(h) (h_n ∝ min(h, h t_n)). */
+  @Test
+  void exponentialGridStepsAreProportionalToMinOneT() {
+    TimeGrid g = TimeGrid.exponential(5, 1e-4, 400);
+    assertEquals(5, g.time(0), 0);
+    assertEquals(1e-4, g.delta(), 0);
+    double[] t = g.times();
+    double dphi = (4 - Math.log(1e-4)) / 400; // φ(5) − φ(1e-4) = 4 + ln 1e4
+    for (int i = 0; i + 1 < t.length; i++) {
+      double h = t[i] - t[i + 1];
+      double expected = dphi * Math.min(1, t[i]);
+      // the step in φ is exact; in t it is h = Δφ·min(1, t)·(1 + O(Δφ)) — e^{Δφ} − 1 vs Δφ below t = 1
+      assertEquals(expected, h, 0.6 * dphi * expected, "step " + i);
+    }
+  }
+
+  /**
+   * CLW25: a(t_n)² = ᾱ_n = Π_{i ≤ n}(1 − β_i) with β_1 = N^{−c0}, β_{n+1} = (c1 log N/N) min(β_1(1 +
+   * c1 log N/N)^n, 1); recomputed here from that definition.
+   */
+  @Test
+  void clw25GridHitsTheDiscreteScheduleAlphaBars() {
+    NoiseSchedule s = Schedules.parse("vp-ou");
+    int n = 200;
+    double c0 = 2, c1 = 4;
+    TimeGrid g = TimeGrid.clw25(s, n, c0, c1);
+    assertEquals(n, g.steps());
+    double rate = c1 * Math.log(n) / n, beta1 = Math.pow(n, -c0), alphaBar = 1;
+    for (int i = 1; i <= n; i++) {
+      double beta = i == 1 ? beta1 : rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
+      alphaBar *= 1 - beta;
+      double a = s.a(g.time(n - i));
+      // bisection to the last bit of t: a² is found to the rounding of exp, a few u relative
+      assertEquals(alphaBar, a * a, 64 * U * alphaBar, "ᾱ_" + i);
+    }
+    assertEquals(0, g.delta(), 0);
+  }
+
+  /** Φ, I_s and I_n against their defining integrals, for every bundled schedule and random steps. */
+  @Test
+  void exponentialIntegralsMatchTheirDefinitions() {
+    IterativeLegendreGaussIntegrator in = new IterativeLegendreGaussIntegrator(8, 1e-13, 1e-15, 2, 64);
+    java.util.Random rnd = new java.util.Random(20261122);
+    for (String spec : new String[] {"vp-ou", "vp-linear:0.1,20", "ve-geometric:0.01,50", "ve-linear"}) {
+      NoiseSchedule s = Schedules.parse(spec);
+      double tMax = Double.isFinite(s.tMax()) ? s.tMax() : 3;
+      for (int k = 0; k < 40; k++) {
+        double t = tMax * (0.05 + 0.95 * rnd.nextDouble()), h = t * Math.pow(10, -3 * rnd.nextDouble()), tn = t - h;
+        ExponentialIntegrals e = ExponentialIntegrals.of(s, t, tn);
+        double aN = s.a(tn);
+        double ell = in.integrate(Integer.MAX_VALUE, s::f, tn, t);
+        double is = in.integrate(Integer.MAX_VALUE, u -> aN / s.a(u) * s.g2(u), tn, t);
+        double inoise = in.integrate(Integer.MAX_VALUE, u -> (aN / s.a(u)) * (aN / s.a(u)) * s.g2(u), tn, t);
+        // quadrature to 1e-12 relative; the closed forms round a few times, and for ve the
+        // difference b_t² − b_{t'}² loses log₂(b_t²/(b_t² − b_{t'}²)) bits: 64u·b_t²/(b_t² − b_{t'}²)
+        double lossN = Math.max(1, s.b2(t) / Math.abs(s.b2(t) - s.b2(tn)));
+        assertEquals(Math.exp(-ell), e.phi(), 1e-12 * e.phi(), spec + " Φ");
+        assertEquals(is, e.scoreCoefficient(), (1e-12 + 64 * U * lossN) * Math.abs(is), spec + " I_s at t=" + t + " h=" + h);
+        assertEquals(inoise, e.noiseVariance(), (1e-12 + 64 * U * lossN) * Math.abs(inoise), spec + " I_n");
+      }
+    }
+  }
+
+  /** The generic fallback (neither vp nor ve) agrees with the same definitions. */
+  @Test
+  void genericScheduleUsesQuadratureForTheScoreCoefficient() {
+    // a schedule that is neither: a = e^{−t}, b² = t (so f = −1, g² = (b²)' − 2 f b² = 1 + 2t)
+    NoiseSchedule odd = new NoiseSchedule() {
+      @Override public String spec() { return "test-odd"; }
+      @Override public double tMax() { return 5; }
+      @Override public double a(double t) { return Math.exp(-checkTime(t)); }
+      @Override public double b2(double t) { return checkTime(t); }
+      @Override public double f(double t) { checkTime(t); return -1; }
+      @Override public double g2(double t) { return 1 + 2 * checkTime(t); }
+    };
+    IterativeLegendreGaussIntegrator in = new IterativeLegendreGaussIntegrator(8, 1e-13, 1e-15, 2, 64);
+    for (double[] st : new double[][] {{1, 0.5}, {3, 2.9}, {4.5, 0}}) {
+      ExponentialIntegrals e = ExponentialIntegrals.of(odd, st[0], st[1]);
+      double aN = odd.a(st[1]);
+      double is = in.integrate(Integer.MAX_VALUE, u -> aN / odd.a(u) * odd.g2(u), st[1], st[0]);
+      double inoise = in.integrate(Integer.MAX_VALUE, u -> Math.pow(aN / odd.a(u), 2) * odd.g2(u), st[1], st[0]);
+      assertEquals(is, e.scoreCoefficient(), 1e-10 * is, "I_s");
+      assertEquals(inoise, e.noiseVariance(), 1e-10 * inoise, "I_n");
+    }
+    assertTrue(ExponentialIntegrals.isVariancePreserving(Schedules.parse("vp-linear"), 0.3));
+  }
+}
