@@ -84,6 +84,8 @@ public class LipschitzBenchmark {
     return w;
   }
 
+  public static double[][] randomSpdPublic(Random rnd, int d, double cond) { return randomSpd(rnd, d, cond); }
+
   static double[][] randomSpd(Random rnd, int d, double cond) {
     DMatrixRMaj g = new DMatrixRMaj(d, d);
     for (int i = 0; i < d * d; i++) g.data[i] = rnd.nextGaussian();

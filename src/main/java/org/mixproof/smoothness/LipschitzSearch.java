@@ -3,6 +3,7 @@ package org.mixproof.smoothness;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -81,35 +82,99 @@ public final class LipschitzSearch {
     }
     scored.sort(Comparator.comparingDouble((PointValuePair v) -> v.getValue()).reversed());
     PointValuePair best = scored.get(0);
-    List<double[]> climbed = new ArrayList<>();
+    // climb the best few starts, and the best start of every pair of competing components, so
+    // that each tie ridge — where the covariance term peaks — is followed at least once
+    List<PointValuePair> chosen = new ArrayList<>();
+    java.util.Set<Integer> pairsSeen = new java.util.HashSet<>();
     for (PointValuePair start : scored) {
-      if (climbed.size() >= polished) break;
+      int[] pair = g.k < 2 ? new int[] {0, 0} : topTwo(g, start.getPoint());
+      int key = Math.min(pair[0], pair[1]) * g.k + Math.max(pair[0], pair[1]);
+      if (chosen.size() < polished || pairsSeen.add(key)) {
+        pairsSeen.add(key);
+        chosen.add(start);
+      }
+    }
+    List<double[]> climbed = new ArrayList<>();
+    for (PointValuePair start : chosen) {
       if (isNear(start.getPoint(), climbed, g, p)) continue;
       climbed.add(start.getPoint());
-      PointValuePair top = climb(f, g, p, start);
+      PointValuePair top = climbFrom(f, g, p, start);
       if (top.getValue() > best.getValue()) best = top;
     }
     double[] at = domain.project(best.getPoint().clone());
     return new LipschitzResult(f.value(at), at, f.evaluations, seed, domain);
   }
 
+  /**
+   * From a start: Nelder–Mead in R^d; then, where two components compete, along their tie set
+   * ℓ_i = ℓ_j (parametrised by the point's projection onto it, so the narrow ridge on which the
+   * covariance term peaks becomes a plateau Nelder–Mead can follow); then R^d again to polish.
+   */
+  private PointValuePair climbFrom(Objective f, ComponentGeometry g, MixtureDensity p, PointValuePair start) {
+    PointValuePair top = climb(f, start, 0.5 * localLength(g, p, start.getPoint()));
+    top = new PointValuePair(f.domain.project(top.getPoint().clone()), top.getValue());
+    if (g.k < 2) return top;
+    int[] pair = topTwo(g, top.getPoint());
+    MultivariateFunction onRidge = y -> f.value(ridgePoint(g, f.domain, pair, y));
+    PointValuePair ridge = climb(onRidge, top, 0.3 * Math.sqrt(p.lambdaMax()));
+    double[] x = ridgePoint(g, f.domain, pair, ridge.getPoint());
+    PointValuePair onSet = new PointValuePair(x, f.value(x));
+    if (onSet.getValue() <= top.getValue()) return top;
+    PointValuePair polished = climb(f, onSet, 0.5 * localLength(g, p, x));
+    return new PointValuePair(f.domain.project(polished.getPoint().clone()), polished.getValue());
+  }
+
+  /**
+   * The tie point of the pair nearest y (along the gradient of ℓ_i − ℓ_j), inside the domain: on a
+   * ball, projections onto the tie set and onto the ball alternate, so a ridge that leaves the ball
+   * is followed along the sphere (where ‖H‖, growing outwards, peaks).
+   */
+  private static double[] ridgePoint(ComponentGeometry g, Domain domain, int[] pair, double[] y) {
+    double[] x = y.clone();
+    for (int n = 0; n < 6; n++) {
+      double[] tie = tiePoint(g, pair[0], pair[1], x);
+      if (tie == null) break;
+      x = tie;
+      if (domain.isGlobal() || ComponentGeometry.norm(x) <= domain.beta()) return x;
+      domain.project(x);
+    }
+    return domain.project(x);
+  }
+
+  /** The two components with the largest log terms at x. */
+  static int[] topTwo(ComponentGeometry g, double[] x) {
+    int first = -1, second = -1;
+    double l1 = Double.NEGATIVE_INFINITY, l2 = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < g.k; i++) {
+      double l = g.logTerm(i, x);
+      if (first < 0 || l > l1) {
+        second = first;
+        l2 = l1;
+        first = i;
+        l1 = l;
+      } else if (second < 0 || l > l2) {
+        second = i;
+        l2 = l;
+      }
+    }
+    return new int[] {first, second};
+  }
+
   /** Nelder–Mead from a start, restarted with a ten-times smaller simplex until it stops improving. */
-  private PointValuePair climb(Objective f, ComponentGeometry g, MixtureDensity p, PointValuePair start) {
+  private PointValuePair climb(MultivariateFunction objective, PointValuePair start, double step) {
     PointValuePair current = start;
-    double step = 0.5 * localLength(g, p, start.getPoint());
+    int d = start.getPoint().length;
     for (int round = 0; round < 8; round++) {
       PointValuePair next;
       try {
         SimplexOptimizer opt = new SimplexOptimizer(new SimpleValueChecker(1e-15, 1e-300));
-        double[] steps = new double[g.d];
+        double[] steps = new double[d];
         java.util.Arrays.fill(steps, step);
-        next = opt.optimize(new MaxEval(polishBudget), new ObjectiveFunction(f), GoalType.MAXIMIZE,
+        next = opt.optimize(new MaxEval(polishBudget), new ObjectiveFunction(objective), GoalType.MAXIMIZE,
             new InitialGuess(current.getPoint()), new NelderMeadSimplex(steps));
       } catch (TooManyEvaluationsException e) {
-        next = f.bestSeen(current);
+        next = current; // out of budget: keep what this round started from
       }
-      double[] projected = f.domain.project(next.getPoint().clone());
-      next = new PointValuePair(projected, f.value(projected));
       boolean improved = next.getValue() > current.getValue() * (1 + CONVERGED);
       if (next.getValue() > current.getValue()) current = next;
       if (!improved && round > 0) break;
@@ -157,7 +222,16 @@ public final class LipschitzSearch {
       double spread = 1 + 2 * rng.nextDouble(); // up to three standard deviations out
       double[] x = g.means[i].clone();
       for (int c = 0; c < d; c++) x[c] += spread * sd * normal.sample();
+      if (!domain.isGlobal() && n % 2 == 1) { // every other one on the sphere, where ‖Δs‖ is largest
+        double[] u = randomUnit(d, normal);
+        for (int c = 0; c < d; c++) x[c] = domain.beta() * u[c];
+      }
       out.add(x);
+      if (k >= 2) {
+        int[] pair = topTwo(g, x);
+        double[] tie = tiePoint(g, pair[0], pair[1], x);
+        if (tie != null) out.add(tie);
+      }
     }
     double scale = sd;
     for (double[] mu : g.means) scale = Math.max(scale, sd + ComponentGeometry.norm(mu));
@@ -253,13 +327,11 @@ public final class LipschitzSearch {
   }
 
   /** x ↦ ‖H(proj(x))‖₂, counting evaluations and remembering the best point seen. */
-  private static final class Objective implements org.apache.commons.math3.analysis.MultivariateFunction {
+  private static final class Objective implements MultivariateFunction {
     final MixtureDensity p;
     final Domain domain;
     final SpectralNorm norm;
     long evaluations;
-    double[] bestPoint;
-    double bestValue = Double.NEGATIVE_INFINITY;
 
     Objective(MixtureDensity p, Domain domain) {
       this.p = p;
@@ -289,16 +361,8 @@ public final class LipschitzSearch {
       evaluations++;
       double[] y = domain.project(x.clone());
       if (!trusted(y)) return 0; // no information there, never a maximum
-      double v = norm.of(p.hessian(y));
-      if (v > bestValue) {
-        bestValue = v;
-        bestPoint = y;
-      }
-      return v;
+      return norm.of(p.hessian(y));
     }
 
-    PointValuePair bestSeen(PointValuePair fallback) {
-      return bestPoint == null || bestValue < fallback.getValue() ? fallback : new PointValuePair(bestPoint, bestValue);
-    }
   }
 }
