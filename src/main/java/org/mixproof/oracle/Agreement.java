@@ -1,0 +1,83 @@
+package org.mixproof.oracle;
+
+import org.apfloat.Apfloat;
+
+/**
+ * CLAIMS §6 {@code oracle.agreement} at one point: the double code's log-density, score and Hessian
+ * against the oracle's. Each error is normalised by the size of the terms that cancel
+ * ({@link RoundingBound}: |δ log p|/S_logp, ‖δs‖₂/S_s, ‖δH‖_F/S_H), so that agreement means every
+ * normalised error is at most {@code tolerance} = c · u · κ. The plain relative error of log p is
+ * reported too (it is not bounded when log p is near 0).
+ *
+ * <p>Takes the double results as plain arrays: oracle/ does not depend on density/.
+ */
+public record Agreement(
+    double kappa,
+    double constant,
+    double tolerance,
+    double logDensityError,
+    double scoreError,
+    double hessianError,
+    double logDensityRelativeError,
+    double logDensityScale,
+    double scoreScale,
+    double hessianScale) {
+
+  /** Compares double results at the oracle's point with the oracle's values. */
+  public static Agreement of(OracleEvaluation oracle, double logDensity, double[] score, double[][] hessian) {
+    if (oracle == null) throw new IllegalArgumentException("oracle must not be null");
+    int d = oracle.density().dimension();
+    if (score == null || score.length != d) {
+      throw new IllegalArgumentException("score must have length d = " + d + ", was "
+          + (score == null ? "null" : String.valueOf(score.length)));
+    }
+    if (hessian == null || hessian.length != d) {
+      throw new IllegalArgumentException("hessian must be " + d + "×" + d + ", had "
+          + (hessian == null ? "null" : hessian.length + " rows"));
+    }
+    RoundingBound bound = RoundingBound.of(oracle);
+    long p = oracle.density().workingPrecision();
+    double dLogp = Math.abs(difference(oracle.logDensity(), logDensity, p));
+    Apfloat[] s = oracle.score();
+    double ds = 0;
+    for (int j = 0; j < d; j++) {
+      double e = difference(s[j], score[j], p);
+      ds += e * e;
+    }
+    Apfloat[][] h = oracle.hessian();
+    double dh = 0;
+    for (int r = 0; r < d; r++) {
+      if (hessian[r] == null || hessian[r].length != d) {
+        throw new IllegalArgumentException("hessian row " + r + " must have length d = " + d);
+      }
+      for (int c = 0; c < d; c++) {
+        double e = difference(h[r][c], hessian[r][c], p);
+        dh += e * e;
+      }
+    }
+    double c = RoundingBound.constant(d);
+    double kappa = bound.kappa();
+    double lp = oracle.logDensityValue();
+    return new Agreement(kappa, c, c * RoundingBound.UNIT_ROUNDOFF * kappa,
+        dLogp / bound.logDensityScale(), Math.sqrt(ds) / bound.scoreScale(),
+        Math.sqrt(dh) / bound.hessianScale(), lp == 0 ? Double.POSITIVE_INFINITY : dLogp / Math.abs(lp),
+        bound.logDensityScale(), bound.scoreScale(), bound.hessianScale());
+  }
+
+  /** Whether every normalised error is within c · u · κ. */
+  public boolean withinTolerance() {
+    return logDensityError <= tolerance && scoreError <= tolerance && hessianError <= tolerance;
+  }
+
+  /** The largest normalised error divided by u κ: the constant this point would need. */
+  public double observedConstant() {
+    return Math.max(logDensityError, Math.max(scoreError, hessianError))
+        / (RoundingBound.UNIT_ROUNDOFF * kappa);
+  }
+
+  /** oracle − x, exactly at the oracle's precision, rounded to double. */
+  static double difference(Apfloat oracle, double x, long precision) {
+    if (!Double.isFinite(x)) return Double.POSITIVE_INFINITY;
+    return DoubleConversion.nearest(oracle.subtract(DoubleConversion.exact(x, precision)));
+  }
+}
