@@ -24,6 +24,14 @@ import org.mixproof.schedule.NoiseSchedule;
 public final class MixtureDensity {
 
   private static final double LOG_2PI = Math.log(2 * Math.PI);
+  private static final double U = 0x1p-53;
+  /**
+   * A component log-term uncertain by more than this (from rounding) leaves the posterior weights
+   * unresolved, unless the component is negligible by a margin: weights, score and Hessian are then
+   * refused. A weight's relative error is then at most e^{2·½} − 1 ≤ 1.72 × its first-order bound
+   * 2·½, within the factor 2 that c allows for it.
+   */
+  static final double MAX_LOG_TERM_UNCERTAINTY = 0.5;
   /** Points per parallel task in batch evaluation: large enough to amortise task overhead. */
   private static final int BATCH_CHUNK = 256;
 
@@ -42,6 +50,9 @@ public final class MixtureDensity {
   private final double[][] precision;      // P_i = W_iᵀ W_i, row-major
   private final double[] logDet;           // log det Σ_i(t)
   private final double[] conditionNumber;  // cond(Σ_i(t)) = (a² λmax_i + b²)/(a² λmin_i + b²)
+  private final double[] lambdaMinT;       // λmin(Σ_i(t))
+  private final double[] meanNorm;         // ‖μ_i(t)‖
+  private final double[] normingSize;      // |log π_i| + d(2 + |log λmin_i(t)| + |log λmax_i(t)|)
 
   private MixtureDensity(GaussianMixture mixture, NoiseSchedule schedule, double t) {
     this.mixture = mixture;
@@ -59,6 +70,9 @@ public final class MixtureDensity {
     this.precision = new double[k][];
     this.logDet = new double[k];
     this.conditionNumber = new double[k];
+    this.lambdaMinT = new double[k];
+    this.meanNorm = new double[k];
+    this.normingSize = new double[k];
     double a2 = a * a;
     CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
     for (int i = 0; i < k; i++) {
@@ -72,16 +86,21 @@ public final class MixtureDensity {
                 + ": singular data has a density only for t > 0");
       }
       conditionNumber[i] = hi / lo;
-      // Cholesky of an SPD matrix is backward stable while cond·d·u < 1; beyond that the computed
+      // The rounding analysis (roundingConstant) holds while c·u·κ < 1; beyond that the computed
       // factor may not exist or be meaningless, so say so instead of returning a silent value.
-      if (conditionNumber[i] * d * Math.ulp(1.0) >= 1) {
+      if (roundingConstant(d) * U * conditionNumber[i] >= 1) {
         throw new IllConditionedException(
             "covariances[" + i + "] at t = " + t + " has condition number " + conditionNumber[i]
-                + " ≥ 1/(d·u) = " + (1 / (d * Math.ulp(1.0))) + ": double precision cannot factor it");
+                + " ≥ 1/(c·u) = " + (1 / (roundingConstant(d) * U)) + " (c = 16(d+1)², u = 2⁻⁵³): "
+                + "double precision cannot honour it; use the high-precision oracle");
       }
+      lambdaMinT[i] = lo;
+      normingSize[i] = Math.abs(Math.log(mixture.weight(i)))
+          + d * (2 + Math.abs(Math.log(lo)) + Math.abs(Math.log(hi)));
       DMatrixRMaj cov = new DMatrixRMaj(d, d);
       for (int r = 0; r < d; r++) {
         meanT[i][r] = a * mixture.meanEntry(i, r);
+        meanNorm[i] += meanT[i][r] * meanT[i][r];
         for (int c = 0; c < d; c++) {
           double v = a2 * mixture.covarianceEntry(i, r, c) + (r == c ? b2 : 0);
           cov.set(r, c, v);
@@ -111,6 +130,7 @@ public final class MixtureDensity {
       CommonOps_DDRM.multTransA(wm, wm, p);
       precision[i] = p.data;
       logNorm[i] = Math.log(mixture.weight(i)) - 0.5 * d * LOG_2PI - 0.5 * logDet[i];
+      meanNorm[i] = Math.sqrt(meanNorm[i]);
     }
   }
 
@@ -166,27 +186,27 @@ public final class MixtureDensity {
   /** log p_t(x). */
   public double logDensity(double[] x) {
     Workspace ws = workspace();
-    return ws.run(checkPoint(x, "x"), 0, false);
+    return ws.run(checkPoint(x, "x"), 0, false, false);
   }
 
   /** Posterior weights w_i(x) = P(component i | X_t = x). */
   public double[] weights(double[] x) {
     Workspace ws = workspace();
-    ws.run(checkPoint(x, "x"), 0, false);
+    ws.run(checkPoint(x, "x"), 0, false, true);
     return ws.w.clone();
   }
 
   /** Score s(x) = ∇ log p_t(x). */
   public double[] score(double[] x) {
     Workspace ws = workspace();
-    ws.run(checkPoint(x, "x"), 0, true);
+    ws.run(checkPoint(x, "x"), 0, true, true);
     return ws.s.clone();
   }
 
   /** Hessian of log p_t at x (the score's Jacobian), d×d. */
   public double[][] hessian(double[] x) {
     Workspace ws = workspace();
-    ws.run(checkPoint(x, "x"), 0, true);
+    ws.run(checkPoint(x, "x"), 0, true, true);
     double[] h = new double[d * d];
     ws.hessianInto(h, 0);
     return square(h);
@@ -195,7 +215,7 @@ public final class MixtureDensity {
   /** Everything at once: log-density, weights, score and Hessian at x. */
   public PointEvaluation evaluate(double[] x) {
     Workspace ws = workspace();
-    double lp = ws.run(checkPoint(x, "x"), 0, true);
+    double lp = ws.run(checkPoint(x, "x"), 0, true, true);
     double[] h = new double[d * d];
     ws.hessianInto(h, 0);
     return new PointEvaluation(x.clone(), lp, ws.w.clone(), ws.s.clone(), square(h));
@@ -207,7 +227,7 @@ public final class MixtureDensity {
   public double[] logDensity(DMatrixRMaj points) {
     int n = checkBatch(points);
     double[] out = new double[n];
-    forEachChunk(n, (ws, row) -> out[row] = ws.run(points.data, row * d, false));
+    forEachChunk(n, (ws, row) -> out[row] = ws.run(points.data, row * d, false, false));
     return out;
   }
 
@@ -217,7 +237,7 @@ public final class MixtureDensity {
     double[] lp = new double[n];
     DMatrixRMaj score = new DMatrixRMaj(n, d);
     forEachChunk(n, (ws, row) -> {
-      lp[row] = ws.run(points.data, row * d, true);
+      lp[row] = ws.run(points.data, row * d, true, true);
       System.arraycopy(ws.s, 0, score.data, row * d, d);
     });
     return new Batch(lp, null, score, null);
@@ -229,7 +249,7 @@ public final class MixtureDensity {
     DMatrixRMaj score = new DMatrixRMaj(n, d);
     DMatrixRMaj hess = new DMatrixRMaj(n, d * d);
     forEachChunk(n, (ws, row) -> {
-      ws.run(points.data, row * d, true);
+      ws.run(points.data, row * d, true, true);
       System.arraycopy(ws.s, 0, score.data, row * d, d);
       ws.hessianInto(hess.data, row * d * d);
     });
@@ -244,7 +264,7 @@ public final class MixtureDensity {
     DMatrixRMaj score = new DMatrixRMaj(n, d);
     DMatrixRMaj hess = new DMatrixRMaj(n, d * d);
     forEachChunk(n, (ws, row) -> {
-      lp[row] = ws.run(points.data, row * d, true);
+      lp[row] = ws.run(points.data, row * d, true, true);
       System.arraycopy(ws.w, 0, weights.data, row * k, k);
       System.arraycopy(ws.s, 0, score.data, row * d, d);
       ws.hessianInto(hess.data, row * d * d);
@@ -310,6 +330,18 @@ public final class MixtureDensity {
     return m;
   }
 
+  private String pointText(double[] x, int off) {
+    StringBuilder b = new StringBuilder("[");
+    for (int c = 0; c < Math.min(d, 8); c++) b.append(c > 0 ? ", " : "").append(x[off + c]);
+    return b.append(d > 8 ? ", …]" : "]").toString();
+  }
+
+  /**
+   * c = 16 (d + 1)²: the double code's error at a point is within c · u · κ of the size of the terms
+   * that cancel (CLAIMS §6; derivation in oracle.RoundingBound, which must agree).
+   */
+  public static double roundingConstant(int d) { return 16.0 * (d + 1) * (d + 1); }
+
   /** Scratch for one thread; not thread-safe, so each thread or task takes its own. */
   public Workspace workspace() { return new Workspace(); }
 
@@ -321,12 +353,18 @@ public final class MixtureDensity {
     final double[] z = new double[d];
     final double[] s = new double[d];
     final double[] compScores = new double[k * d];
+    final double[] quadratic = new double[k];
+    final double[] uncertainty = new double[k];
     double logp;
 
     private Workspace() {}
 
-    /** Evaluates at x[off .. off+d); fills ell, w, logp, and s (and compScores) when asked. */
-    double run(double[] x, int off, boolean wantScore) {
+    /**
+     * Evaluates at x[off .. off+d); fills ell, w, logp, and s (and compScores) when asked. With
+     * {@code resolveWeights}, refuses a point where rounding leaves the posterior weights unresolved
+     * (see {@link #checkResolved}).
+     */
+    double run(double[] x, int off, boolean wantScore, boolean resolveWeights) {
       double max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < k; i++) {
         double[] mu = meanT[i];
@@ -342,6 +380,7 @@ public final class MixtureDensity {
         double q = 0;
         for (int j = 0; j < d; j++) q += z[j] * z[j];
         double li = logNorm[i] - 0.5 * q;
+        quadratic[i] = q;
         ell[i] = li;
         if (li > max) max = li;
         if (wantScore) {
@@ -378,7 +417,77 @@ public final class MixtureDensity {
           for (int c = 0; c < d; c++) s[c] += wi * compScores[sOff + c];
         }
       }
+      if (resolveWeights) checkResolved(x, off, wantScore);
       return logp;
+    }
+
+    /**
+     * CLAIMS §6 {@code oracle.ill-conditioned}: refuses (IllConditionedException) a point where the
+     * rounding of the component log-terms could move the posterior weights by more than their
+     * first-order error, i.e. where the weights, score and Hessian could be silently wrong.
+     *
+     * <p>ℓ_i is within e_i = c u (κ_i (q_i + d) + ρ_i √(q_i/λ_i) + L_i) of its exact value
+     * (ρ_i = ‖x‖ + ‖μ_i(t)‖, λ_i = λmin(Σ_i(t)), L_i the normalising constant's size; the derivation
+     * is in oracle.RoundingBound, which must use the same formula). With m the component of largest
+     * ℓ, the weights are resolved when every other component i either has e_i and e_m at most
+     * {@value #MAX_LOG_TERM_UNCERTAINTY}, or is negligible with a margin: ℓ_i + e_i ≤ ℓ_m − e_m − T_i,
+     * where e^{−T_i} times its influence (|s_i − s| + its own error, relative to the floors
+     * Σ w_j (ρ_j/λ_j + κ_j √(q_j/λ_j)) and Σ w_j √d κ_j/λ_j of the score's and Hessian's
+     * tolerances) is below c u / 8. A single dominant
+     * component may have any e_m: its weight is then 1 whatever ℓ_m's error.
+     */
+    private void checkResolved(double[] x, int off, boolean haveScores) {
+      double cu = roundingConstant(d) * U;
+      double xn = 0;
+      for (int c = 0; c < d; c++) xn += x[off + c] * x[off + c];
+      xn = Math.sqrt(xn);
+      double worst = 0;
+      int m = -1;
+      for (int i = 0; i < k; i++) {
+        if (ell[i] == Double.NEGATIVE_INFINITY) { // weight 0 (π_i = 0 or underflow of q): no error
+          uncertainty[i] = 0;
+          continue;
+        }
+        double zw = Math.sqrt(quadratic[i] / lambdaMinT[i]);
+        uncertainty[i] = cu * (conditionNumber[i] * (quadratic[i] + d) + (xn + meanNorm[i]) * zw + normingSize[i]);
+        worst = Math.max(worst, uncertainty[i]);
+        if (m < 0 || ell[i] > ell[m]) m = i;
+      }
+      if (worst <= MAX_LOG_TERM_UNCERTAINTY) return;
+      double floorScore = 0, floorHessian = 0, sqrtD = Math.sqrt(d);
+      if (haveScores) {
+        for (int j = 0; j < k; j++) { // c u times these bound the score's and Hessian's tolerances from below
+          if (w[j] == 0) continue;
+          floorScore += w[j] * ((xn + meanNorm[j]) / lambdaMinT[j]
+              + conditionNumber[j] * Math.sqrt(quadratic[j] / lambdaMinT[j]));
+          floorHessian += w[j] * sqrtD * conditionNumber[j] / lambdaMinT[j];
+        }
+      }
+      for (int i = 0; i < k; i++) {
+        if (i == m || ell[i] == Double.NEGATIVE_INFINITY) continue;
+        if (uncertainty[i] <= MAX_LOG_TERM_UNCERTAINTY && uncertainty[m] <= MAX_LOG_TERM_UNCERTAINTY) continue;
+        double influence = 1; // weights alone: an error relative to 1
+        if (haveScores) {
+          double spread = 0;
+          for (int c = 0; c < d; c++) {
+            double v = compScores[i * d + c] - s[c];
+            spread += v * v;
+          }
+          double own = cu * (conditionNumber[i] * Math.sqrt(quadratic[i] / lambdaMinT[i])
+              + (xn + meanNorm[i]) / lambdaMinT[i]);
+          double su = Math.sqrt(spread) + own;
+          influence = su / floorScore
+              + (sqrtD / lambdaMinT[i] * (1 + cu * conditionNumber[i]) + su * su) / floorHessian;
+        }
+        double margin = Math.log(8 * influence / cu);
+        if (ell[i] + uncertainty[i] <= ell[m] - uncertainty[m] - margin) continue;
+        throw new IllConditionedException(
+            "at x = " + pointText(x, off) + " the posterior weights cannot be resolved in double "
+                + "precision: components " + m + " and " + i + " compete (log-terms " + ell[m] + " and "
+                + ell[i] + ", uncertain by up to " + uncertainty[m] + " and " + uncertainty[i]
+                + " from rounding; cond = " + conditionNumber[m] + ", " + conditionNumber[i]
+                + "); use the high-precision oracle");
+      }
     }
 
     /** H = −Σ w_i P_i + Σ w_i (s_i − s)(s_i − s)ᵀ into out[off .. off+d²); needs run(…, true). */
