@@ -3,9 +3,10 @@ package org.mixproof.oracle;
 import org.apfloat.Apfloat;
 
 /**
- * CLAIMS §6 {@code oracle.agreement} at one point: the double code's log-density, score and Hessian
- * against the oracle's. Each error is normalised by the size of the terms that cancel
- * ({@link RoundingBound}: |δ log p|/S_logp, ‖δs‖₂/S_s, ‖δH‖_F/S_H), so that agreement means every
+ * CLAIMS §6 {@code oracle.agreement} at one point: the double code's posterior weights, log-density,
+ * score and Hessian against the oracle's. Each error is normalised by the size of the terms that
+ * cancel ({@link RoundingBound}: Σ|δw_i|/S_w, |δ log p|/S_logp, ‖δs‖₂/S_s, ‖δH‖_F/S_H), so that
+ * agreement means every
  * normalised error is at most {@code tolerance} = c · u · κ. The plain relative error of log p is
  * reported too (it is not bounded when log p is near 0).
  *
@@ -15,18 +16,26 @@ public record Agreement(
     double kappa,
     double constant,
     double tolerance,
+    double weightsError,
     double logDensityError,
     double scoreError,
     double hessianError,
     double logDensityRelativeError,
+    double weightsScale,
     double logDensityScale,
     double scoreScale,
     double hessianScale) {
 
   /** Compares double results at the oracle's point with the oracle's values. */
-  public static Agreement of(OracleEvaluation oracle, double logDensity, double[] score, double[][] hessian) {
+  public static Agreement of(OracleEvaluation oracle, double logDensity, double[] weights, double[] score,
+      double[][] hessian) {
     if (oracle == null) throw new IllegalArgumentException("oracle must not be null");
     int d = oracle.density().dimension();
+    int k = oracle.density().components();
+    if (weights == null || weights.length != k) {
+      throw new IllegalArgumentException("weights must have length k = " + k + ", was "
+          + (weights == null ? "null" : String.valueOf(weights.length)));
+    }
     if (score == null || score.length != d) {
       throw new IllegalArgumentException("score must have length d = " + d + ", was "
           + (score == null ? "null" : String.valueOf(score.length)));
@@ -38,6 +47,9 @@ public record Agreement(
     RoundingBound bound = RoundingBound.of(oracle);
     long p = oracle.density().workingPrecision();
     double dLogp = Math.abs(difference(oracle.logDensity(), logDensity, p));
+    Apfloat[] w = oracle.weights();
+    double dw = 0;
+    for (int i = 0; i < k; i++) dw += Math.abs(difference(w[i], weights[i], p));
     Apfloat[] s = oracle.score();
     double ds = 0;
     for (int j = 0; j < d; j++) {
@@ -59,19 +71,20 @@ public record Agreement(
     double kappa = bound.kappa();
     double lp = oracle.logDensityValue();
     return new Agreement(kappa, c, c * RoundingBound.UNIT_ROUNDOFF * kappa,
-        dLogp / bound.logDensityScale(), Math.sqrt(ds) / bound.scoreScale(),
+        dw / bound.weightsScale(), dLogp / bound.logDensityScale(), Math.sqrt(ds) / bound.scoreScale(),
         Math.sqrt(dh) / bound.hessianScale(), lp == 0 ? Double.POSITIVE_INFINITY : dLogp / Math.abs(lp),
-        bound.logDensityScale(), bound.scoreScale(), bound.hessianScale());
+        bound.weightsScale(), bound.logDensityScale(), bound.scoreScale(), bound.hessianScale());
   }
 
   /** Whether every normalised error is within c · u · κ. */
   public boolean withinTolerance() {
-    return logDensityError <= tolerance && scoreError <= tolerance && hessianError <= tolerance;
+    return weightsError <= tolerance && logDensityError <= tolerance && scoreError <= tolerance
+        && hessianError <= tolerance;
   }
 
   /** The largest normalised error divided by u κ: the constant this point would need. */
   public double observedConstant() {
-    return Math.max(logDensityError, Math.max(scoreError, hessianError))
+    return Math.max(Math.max(weightsError, logDensityError), Math.max(scoreError, hessianError))
         / (RoundingBound.UNIT_ROUNDOFF * kappa);
   }
 

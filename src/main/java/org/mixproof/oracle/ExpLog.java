@@ -89,7 +89,11 @@ public final class ExpLog {
     return n;
   }
 
-  /** e^x, to this instance's precision relative to the result (given x exact). */
+  /**
+   * e^x to this instance's precision, relative to the result, when x is known to 10^−precision
+   * absolute; an argument carried with fewer digits passes its absolute error on as relative error
+   * (apfloat's significance tracking then lowers the result's precision).
+   */
   public Apfloat exp(Apfloat x) {
     if (x == null) throw new IllegalArgumentException("x must not be null");
     if (x.signum() == 0) return one.precision(precision);

@@ -28,7 +28,7 @@ import org.apfloat.Apfloat;
  * </ul>
  * <b>Propagated</b> to first order (w_i the posterior weights, u_i = s_i − s, ā = Σ w_j â_j, â_i the
  * ℓ_i bound per unit ε, likewise b̂_i and F̂_i): |δ log p| ≤ ε S_logp with S_logp = ā + (|log p| +
- * log k + 1)/κ; |δw_i| ≤ ε ĝ_i with ĝ_i = w_i (â_i + ā + 1/κ); ‖δs‖ ≤ ε S_s with
+ * log k + 1)/κ; |δw_i| ≤ ε ĝ_i with ĝ_i = w_i (â_i + ā + 1/κ), so Σ|δw_i| ≤ ε S_w with S_w = Σ ĝ_i; ‖δs‖ ≤ ε S_s with
  * S_s = Σ ĝ_i ‖u_i‖ + Σ w_i b̂_i + (Σ w_i ‖s_i‖ + ‖s‖)/κ; ‖δH‖_F ≤ ε S_H with
  * S_H = Σ ĝ_i (√d/λ_i + ‖u_i‖²) + Σ w_i (F̂_i + 2‖u_i‖(b̂_i + S_s)) + Σ w_i (√d/λ_i + ‖u_i‖²)/κ.
  * These scales refine CLAIMS §6's max_i ‖s_i‖ and max_i ‖P_i‖ + max_i ‖s_i‖²: they add how far the
@@ -42,12 +42,15 @@ public final class RoundingBound {
   public static final double UNIT_ROUNDOFF = 0x1p-53;
 
   private final double kappa;
+  private final double weightsScale;
   private final double logDensityScale;
   private final double scoreScale;
   private final double hessianScale;
 
-  private RoundingBound(double kappa, double logDensityScale, double scoreScale, double hessianScale) {
+  private RoundingBound(double kappa, double weightsScale, double logDensityScale, double scoreScale,
+      double hessianScale) {
     this.kappa = kappa;
+    this.weightsScale = weightsScale;
     this.logDensityScale = logDensityScale;
     this.scoreScale = scoreScale;
     this.hessianScale = hessianScale;
@@ -95,9 +98,11 @@ public final class RoundingBound {
     double sLogp = aBar + (Math.abs(logp) + Math.log(k) + 1) / kappa;
     double sScore = (sNorm) / kappa;
     double[] g = new double[k];
+    double sWeights = 0;
     for (int i = 0; i < k; i++) {
       if (!(w[i] > 0)) continue;
       g[i] = w[i] * (a[i] + aBar + 1 / kappa);
+      sWeights += g[i];
       sScore += g[i] * un[i] + w[i] * b[i] + w[i] * sn[i] / kappa;
     }
     double sHess = 0;
@@ -107,11 +112,14 @@ public final class RoundingBound {
       double terms = sqrtD / lambda + un[i] * un[i];
       sHess += g[i] * terms + w[i] * (f[i] + 2 * un[i] * (b[i] + sScore)) + w[i] * terms / kappa;
     }
-    return new RoundingBound(kappa, sLogp, sScore, sHess);
+    return new RoundingBound(kappa, sWeights, sLogp, sScore, sHess);
   }
 
   /** κ = max_i cond(Σ_i(t)). */
   public double kappa() { return kappa; }
+
+  /** S_w = Σ ĝ_i: Σ |δw_i| ≤ c u κ S_w. */
+  public double weightsScale() { return weightsScale; }
 
   /** S_logp: |δ log p| ≤ c u κ S_logp. */
   public double logDensityScale() { return logDensityScale; }
