@@ -71,8 +71,9 @@ public record Agreement(
     double kappa = bound.kappa();
     double lp = oracle.logDensityValue();
     return new Agreement(kappa, c, c * RoundingBound.UNIT_ROUNDOFF * kappa,
-        dw / bound.weightsScale(), dLogp / bound.logDensityScale(), Math.sqrt(ds) / bound.scoreScale(),
-        Math.sqrt(dh) / bound.hessianScale(), lp == 0 ? Double.POSITIVE_INFINITY : dLogp / Math.abs(lp),
+        ratio(dw, bound.weightsScale()), ratio(dLogp, bound.logDensityScale()),
+        ratio(Math.sqrt(ds), bound.scoreScale()), ratio(Math.sqrt(dh), bound.hessianScale()),
+        ratio(dLogp, Math.abs(lp)),
         bound.weightsScale(), bound.logDensityScale(), bound.scoreScale(), bound.hessianScale());
   }
 
@@ -86,6 +87,11 @@ public record Agreement(
   public double observedConstant() {
     return Math.max(Math.max(weightsError, logDensityError), Math.max(scoreError, hessianError))
         / (RoundingBound.UNIT_ROUNDOFF * kappa);
+  }
+
+  /** error / scale, with an exact agreement (error 0) counting as 0 even where the scale is 0. */
+  static double ratio(double error, double scale) {
+    return error == 0 ? 0 : error / scale;
   }
 
   /** oracle − x, exactly at the oracle's precision, rounded to double. */

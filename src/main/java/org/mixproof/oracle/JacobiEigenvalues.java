@@ -21,9 +21,9 @@ public final class JacobiEigenvalues {
   static final int MAX_SWEEPS = 60;
 
   private final Apfloat[] values;
-  private final double errorBound;
+  private final Apfloat errorBound;
 
-  private JacobiEigenvalues(Apfloat[] values, double errorBound) {
+  private JacobiEigenvalues(Apfloat[] values, Apfloat errorBound) {
     this.values = values;
     this.errorBound = errorBound;
   }
@@ -104,15 +104,17 @@ public final class JacobiEigenvalues {
     Apfloat[] values = new Apfloat[n];
     for (int j = 0; j < n; j++) values[j] = a[j][j];
     Arrays.sort(values);
-    double bound = offDiagonal(a) + rotations * 8 * Math.pow(10, 1 - precision) * normF;
-    return new JacobiEigenvalues(values, bound);
+    // n · max|a_pq| bounds the off-diagonal Frobenius norm; the rotations' rounding as in the class comment
+    Apfloat off = largestOffDiagonal(a).multiply(new Apfloat(n));
+    Apfloat rounding = ApfloatMath.scale(DoubleConversion.exact(8.0 * rotations * normF, 20), 1 - precision);
+    return new JacobiEigenvalues(values, off.add(rounding));
   }
 
   /** The eigenvalues, ascending. */
   public Apfloat[] values() { return values.clone(); }
 
   /** Every true eigenvalue is within this (absolute) of the corresponding computed one. */
-  public double errorBound() { return errorBound; }
+  public Apfloat errorBound() { return errorBound; }
 
   /** max |λ|, the spectral norm of the symmetric matrix. */
   public Apfloat spectralNorm() {
@@ -139,18 +141,5 @@ public final class JacobiEigenvalues {
       }
     }
     return m;
-  }
-
-  /** Frobenius norm of the strictly off-diagonal part, in double (for the error bound). */
-  private static double offDiagonal(Apfloat[][] a) {
-    double s = 0;
-    for (int r = 0; r < a.length; r++) {
-      for (int c = 0; c < a.length; c++) {
-        if (r == c) continue;
-        double x = DoubleConversion.nearest(a[r][c]);
-        s += x * x;
-      }
-    }
-    return Math.sqrt(s);
   }
 }

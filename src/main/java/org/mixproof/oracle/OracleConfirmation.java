@@ -23,7 +23,7 @@ public final class OracleConfirmation {
   /**
    * The verdict: the oracle's ‖H(x)‖₂, the rounding it allows for, and whether ‖H‖₂ − rounding &gt; B.
    */
-  public record Confirmation(double bound, Apfloat hessianNorm, double rounding, boolean confirmed) {
+  public record Confirmation(Apfloat bound, Apfloat hessianNorm, Apfloat rounding, boolean confirmed) {
     /** ‖H(x)‖₂ rounded to double. */
     public double hessianNormValue() { return DoubleConversion.nearest(hessianNorm); }
   }
@@ -45,14 +45,20 @@ public final class OracleConfirmation {
 
   /** The same with an oracle already built for (mixture, schedule, t, digits). */
   public static Confirmation check(OracleDensity oracle, double[] x, double bound) {
-    if (oracle == null) throw new IllegalArgumentException("oracle must not be null");
     if (!Double.isFinite(bound)) throw new IllegalArgumentException("bound must be finite, was " + bound);
+    if (oracle == null) throw new IllegalArgumentException("oracle must not be null");
+    return check(oracle, x, DoubleConversion.exact(bound, oracle.workingPrecision()));
+  }
+
+  /** The same against a bound given in apfloat (finer than a double can say). */
+  public static Confirmation check(OracleDensity oracle, double[] x, Apfloat bound) {
+    if (oracle == null) throw new IllegalArgumentException("oracle must not be null");
+    if (bound == null) throw new IllegalArgumentException("bound must not be null");
     OracleEvaluation e = oracle.evaluate(x);
-    long p = oracle.workingPrecision();
-    JacobiEigenvalues eig = JacobiEigenvalues.of(e.hessian(), p);
+    JacobiEigenvalues eig = JacobiEigenvalues.of(e.hessian(), oracle.workingPrecision());
     Apfloat norm = eig.spectralNorm();
-    double rounding = RoundingBound.oracleHessianError(e, RoundingBound.of(e)) + eig.errorBound();
-    Apfloat threshold = DoubleConversion.exact(bound, p).add(DoubleConversion.exact(rounding, p));
+    Apfloat rounding = RoundingBound.oracleHessianError(e, RoundingBound.of(e)).add(eig.errorBound());
+    Apfloat threshold = bound.add(rounding);
     return new Confirmation(bound, norm, rounding, norm.compareTo(threshold) > 0);
   }
 }

@@ -1,6 +1,7 @@
 package org.mixproof.oracle;
 
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 
 /**
  * How far the double density code may be from the truth at one point, from the oracle's values:
@@ -132,11 +133,12 @@ public final class RoundingBound {
 
   /**
    * The oracle's own bound on ‖δH‖_F: the same model with apfloat's unit 10^{1−W} for u, W its
-   * working precision.
+   * working precision (an apfloat: for large W it is far below the smallest double).
    */
-  public static double oracleHessianError(OracleEvaluation e, RoundingBound bound) {
+  public static Apfloat oracleHessianError(OracleEvaluation e, RoundingBound bound) {
     OracleDensity o = e.density();
-    return constant(o.dimension()) * Math.pow(10, 1 - o.workingPrecision()) * bound.kappa * bound.hessianScale;
+    double size = constant(o.dimension()) * bound.kappa * bound.hessianScale;
+    return ApfloatMath.scale(DoubleConversion.exact(size, 20), 1 - o.workingPrecision());
   }
 
   static double norm(double[] v) {

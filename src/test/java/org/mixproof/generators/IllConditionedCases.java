@@ -35,6 +35,8 @@ public final class IllConditionedCases {
   public static final double MIN_NOISE = 1e-12, MAX_NOISE = 1e-2;
   /** DEVIATIONS and TIE points lie 1 to this many standard deviations from a component. */
   public static final double MAX_DEVIATIONS = 1e3;
+  /** A tie is looked for within this many direction lengths of its base point (else the base point). */
+  public static final double MAX_TIE_STEPS = 4;
   /** FAR points lie this many mixture scales from the centre … */
   public static final double FAR_MIN = 1e2, FAR_MAX = 1e3;
 
@@ -172,10 +174,15 @@ public final class IllConditionedCases {
     }
   }
 
+  /** {@link #tie} for tests that build their own tie points. */
+  public static double[] tieForTest(OracleDensity oracle, int i, int j, double[] y, double[] v) {
+    return tie(oracle, i, j, y, v);
+  }
+
   /**
    * The point y + λv nearest y with ℓ_i = ℓ_j. Along a line ℓ_i − ℓ_j is a quadratic in λ, so three
    * oracle values give it exactly; its root is solved in apfloat and rounded to double, which leaves
-   * ℓ_i − ℓ_j at the rounding of x. Without a real root, y itself.
+   * ℓ_i − ℓ_j at the rounding of x. Without a real root with |λ| ≤ {@value #MAX_TIE_STEPS}, y itself.
    */
   static double[] tie(OracleDensity oracle, int i, int j, double[] y, double[] v) {
     int d = y.length;
@@ -206,7 +213,7 @@ public final class IllConditionedCases {
       root = ApfloatMath.abs(r1).compareTo(ApfloatMath.abs(r2)) <= 0 ? r1 : r2;
     }
     double lambda = DoubleConversion.nearest(root);
-    if (!Double.isFinite(lambda) || Math.abs(lambda) > 1e6) return y;
+    if (!Double.isFinite(lambda) || Math.abs(lambda) > MAX_TIE_STEPS) return y;
     double[] x = new double[d];
     for (int c = 0; c < d; c++) x[c] = y[c] + lambda * v[c];
     return x;
