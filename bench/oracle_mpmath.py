@@ -99,18 +99,23 @@ def evaluate(comps, x):
     es = [mpmath.exp(l - mx) for l in ells]
     total = mpmath.fsum(es)
     logp = mx + mpmath.log(total)
-    w = [e / total for e in es]
+    inv = 1 / total
+    w = [e * inv for e in es]
     s = [mpmath.fsum(w[i] * scores[i][j] for i in range(len(comps))) for j in range(d)]
-    h = [[mpf(0)] * d for _ in range(d)]
+    # H = sum_i w_i u_i u_i^T - sum_i w_i P_i, u_i = s_i - s, the two sums accumulated apart
+    c_ = [[mpf(0)] * d for _ in range(d)]
+    m_ = [[mpf(0)] * d for _ in range(d)]
     for i, (_, _, _, _, prec) in enumerate(comps):
         u = [scores[i][j] - s[j] for j in range(d)]
         wu = [w[i] * v for v in u]
         for r in range(d):
             for c in range(r, d):
-                h[r][c] += wu[r] * u[c] - w[i] * prec[r][c]
+                c_[r][c] += wu[r] * u[c]
+                m_[r][c] += w[i] * prec[r][c]
+    h = [[None] * d for _ in range(d)]
     for r in range(d):
-        for c in range(r):
-            h[r][c] = h[c][r]
+        for c in range(r, d):
+            h[r][c] = h[c][r] = c_[r][c] - m_[r][c]
     return logp, w, s, h
 
 

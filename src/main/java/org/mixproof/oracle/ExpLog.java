@@ -16,7 +16,7 @@ import org.apfloat.ApfloatMath;
  *
  * <p>log(x): x = y · 10^e with y ∈ [0.1, 1); L₀ = Math.log(y) is within 1e-16 of log y, so with
  * δ = y e^{−L₀} − 1 (|δ| ≲ 1e-15), log y = L₀ + log(1 + δ) and the series of log(1 + δ) needs
- * about precision/15 terms.
+ * about precision/15 terms; the same powers give 1/x (see {@link #logAndReciprocal}).
  *
  * <p>Both are checked against {@code ApfloatMath} to the full precision by the tests. Immutable and
  * thread-safe; one instance per precision is cached.
@@ -109,27 +109,45 @@ public final class ExpLog {
    * log x for x &gt; 0: absolute error about 10^−precision (so relative to the result when
    * |log x| ≥ 1); apfloat's significance tracking sets the result's precision.
    */
-  public Apfloat log(Apfloat x) {
+  public Apfloat log(Apfloat x) { return logAndReciprocal(x).log(); }
+
+  /** log x and 1/x together: the reciprocal costs a few multiplications more than the log. */
+  public record LogAndReciprocal(Apfloat log, Apfloat reciprocal) {}
+
+  /**
+   * log x and 1/x for x &gt; 0. With E = e^{−L₀} (the exp log needs anyway) and y E = 1 + δ,
+   * 1/y = E (1 − δ + δ² − …) uses the same powers of δ as log(1 + δ) — cheaper than a division.
+   */
+  public LogAndReciprocal logAndReciprocal(Apfloat x) {
     if (x == null) throw new IllegalArgumentException("x must not be null");
     if (x.signum() <= 0) throw new IllegalArgumentException("x must be positive, was " + x);
     long e = x.scale(); // x = 0.ddd… × 10^e
     Apfloat y = ApfloatMath.scale(x, -e); // in [0.1, 1)
     y = y.precision(Math.min(y.precision(), inner));
-    double l0 = Math.log(DoubleConversion.nearest(y));
+    // L₀ only needs to be near log y (the correction absorbs |δ| up to ~1e-14), so doubleValue's
+    // few ulps do not matter; L₀ itself is then taken exactly
+    double l0 = Math.log(y.doubleValue());
     Apfloat lead = DoubleConversion.exact(l0, inner);
-    Apfloat delta = y.multiply(expInner(lead.negate(), -l0)).subtract(one);
-    // log(1 + δ) = δ − δ²/2 + δ³/3 − …, until the terms fall under the precision
+    Apfloat expMinusLead = expInner(lead.negate(), -l0);
+    Apfloat delta = y.multiply(expMinusLead).subtract(one);
+    // log(1 + δ) = δ − δ²/2 + δ³/3 − …, 1/(1 + δ) = 1 − δ + δ² − …, until the terms fall under the precision
     Apfloat sum = delta;
+    Apfloat geometric = one.subtract(delta);
     Apfloat power = delta;
     for (int j = 2; j < inverseIntegers.length && power.signum() != 0; j++) {
       power = power.multiply(delta);
       if (power.scale() < -(inner + 2)) break;
       Apfloat term = power.multiply(inverseIntegers[j]);
-      sum = (j % 2 == 0) ? sum.subtract(term) : sum.add(term);
+      boolean even = j % 2 == 0;
+      sum = even ? sum.subtract(term) : sum.add(term);
+      geometric = even ? geometric.add(power) : geometric.subtract(power);
     }
     Apfloat result = lead.add(sum);
     if (e != 0) result = result.add(ln10.multiply(new Apfloat(e)));
-    return result.precision(Math.min(result.precision(), precision + Math.max(0, result.scale())));
+    Apfloat reciprocal = ApfloatMath.scale(expMinusLead.multiply(geometric), -e);
+    return new LogAndReciprocal(
+        result.precision(Math.min(result.precision(), precision + Math.max(0, result.scale()))),
+        reciprocal.precision(Math.min(reciprocal.precision(), precision)));
   }
 
   /** e^x at the inner precision; xd ≈ x picks the reduction n = round(x / ln 10). */

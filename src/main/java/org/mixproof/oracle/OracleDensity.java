@@ -244,7 +244,7 @@ public final class OracleDensity {
     }
     Apfloat[] ell = new Apfloat[k];
     Apfloat[] q = new Apfloat[k];
-    Apfloat[][] si = new Apfloat[k][];
+    Apfloat[][] py = new Apfloat[k][]; // P_i r_i = −s_i
     Apfloat max = null;
     for (int i = 0; i < k; i++) {
       if (logNorm[i] == null) continue;
@@ -255,9 +255,7 @@ public final class OracleDensity {
       for (int j = 0; j < d; j++) qq = qq.add(z[j].multiply(z[j]));
       q[i] = qq;
       ell[i] = logNorm[i].subtract(half.multiply(qq));
-      Apfloat[] y = factor[i].solveUpper(z);
-      for (int j = 0; j < d; j++) y[j] = y[j].negate();
-      si[i] = y;
+      py[i] = factor[i].solveUpper(z); // P_i r = −s_i: OracleEvaluation negates on demand
       if (max == null || ell[i].compareTo(max) > 0) max = ell[i];
     }
     // log-sum-exp: every exponent ≤ 0, the largest exactly 0
@@ -270,36 +268,53 @@ public final class OracleDensity {
       e[i] = diff.signum() == 0 ? new Apfloat(1, working) : functions.exp(diff);
       sum = sum.add(e[i]);
     }
-    Apfloat logp = max.add(functions.log(sum));
-    Apfloat inverseSum = ApfloatMath.inverseRoot(sum, 1);
+    ExpLog.LogAndReciprocal ls = functions.logAndReciprocal(sum);
+    Apfloat logp = max.add(ls.log());
+    Apfloat inverseSum = ls.reciprocal();
+    // with y_i = P_i r_i = −s_i: ȳ = Σ w_i y_i = −s, and u_i = s_i − s = ȳ − y_i
     Apfloat[] w = new Apfloat[k];
-    Apfloat[] s = new Apfloat[d];
-    java.util.Arrays.fill(s, Apfloat.ZERO);
+    Apfloat[] ybar = new Apfloat[d]; // null until a first term arrives
     for (int i = 0; i < k; i++) {
       w[i] = e[i] == null ? Apfloat.ZERO : e[i].multiply(inverseSum);
       if (e[i] == null) continue;
-      for (int j = 0; j < d; j++) s[j] = s[j].add(w[i].multiply(si[i][j]));
+      for (int j = 0; j < d; j++) {
+        Apfloat t = w[i].multiply(py[i][j]);
+        ybar[j] = ybar[j] == null ? t : ybar[j].add(t);
+      }
     }
-    // H = −Σ w_i P_i + Σ w_i u_i u_iᵀ, u_i = s_i − s; upper triangle, then mirrored
-    Apfloat[][] h = new Apfloat[d][d];
-    for (int r = 0; r < d; r++) for (int c = r; c < d; c++) h[r][c] = Apfloat.ZERO;
+    // H = Σ w_i u_i u_iᵀ − Σ w_i P_i, each sum accumulated on its own; upper triangle, then mirrored
+    Apfloat[][] c = new Apfloat[d][d];
+    Apfloat[][] m = new Apfloat[d][d];
     Apfloat[] u = new Apfloat[d];
     Apfloat[] wu = new Apfloat[d];
+    boolean first = true;
     for (int i = 0; i < k; i++) {
       if (e[i] == null) continue;
       Apfloat wi = w[i];
       Apfloat[][] p = precisionMatrix[i];
       for (int j = 0; j < d; j++) {
-        u[j] = si[i][j].subtract(s[j]);
+        u[j] = ybar[j].subtract(py[i][j]);
         wu[j] = wi.multiply(u[j]);
       }
       for (int r = 0; r < d; r++) {
-        for (int c = r; c < d; c++) {
-          h[r][c] = h[r][c].add(wu[r].multiply(u[c]).subtract(wi.multiply(p[r][c])));
+        for (int col = r; col < d; col++) {
+          Apfloat cu = wu[r].multiply(u[col]);
+          Apfloat mp = wi.multiply(p[r][col]);
+          c[r][col] = first ? cu : c[r][col].add(cu);
+          m[r][col] = first ? mp : m[r][col].add(mp);
         }
       }
+      first = false;
     }
-    for (int r = 0; r < d; r++) for (int c = 0; c < r; c++) h[r][c] = h[c][r];
-    return new OracleEvaluation(this, x.clone(), logp, w, s, h, ell, q, si);
+    Apfloat[] s = new Apfloat[d];
+    Apfloat[][] h = new Apfloat[d][d];
+    for (int j = 0; j < d; j++) s[j] = ybar[j].negate();
+    for (int r = 0; r < d; r++) {
+      for (int col = r; col < d; col++) {
+        h[r][col] = c[r][col].subtract(m[r][col]);
+        h[col][r] = h[r][col];
+      }
+    }
+    return new OracleEvaluation(this, x.clone(), logp, w, s, h, ell, q, py);
   }
 }

@@ -18,11 +18,11 @@ public final class OracleEvaluation {
   private final Apfloat[][] hessian;
   private final Apfloat[] logTerms;
   private final Apfloat[] quadraticForms;
-  private final Apfloat[][] componentScores;
+  private final Apfloat[][] negatedComponentScores; // P_i r_i = −s_i, as the solves produce them
 
   OracleEvaluation(OracleDensity density, double[] x, Apfloat logDensity, Apfloat[] weights,
       Apfloat[] score, Apfloat[][] hessian, Apfloat[] logTerms, Apfloat[] quadraticForms,
-      Apfloat[][] componentScores) {
+      Apfloat[][] negatedComponentScores) {
     this.density = density;
     this.x = x;
     this.logDensity = logDensity;
@@ -31,7 +31,7 @@ public final class OracleEvaluation {
     this.hessian = hessian;
     this.logTerms = logTerms;
     this.quadraticForms = quadraticForms;
-    this.componentScores = componentScores;
+    this.negatedComponentScores = negatedComponentScores;
   }
 
   /** The oracle that produced this evaluation. */
@@ -59,7 +59,11 @@ public final class OracleEvaluation {
 
   /** s_i = −P_i(t)(x − μ_i(t)) (null when π_i = 0). */
   public Apfloat[] componentScore(int i) {
-    return componentScores[i] == null ? null : componentScores[i].clone();
+    Apfloat[] y = negatedComponentScores[i];
+    if (y == null) return null;
+    Apfloat[] s = new Apfloat[y.length];
+    for (int j = 0; j < y.length; j++) s[j] = y[j].negate();
+    return s;
   }
 
   /** log p_t(x), correctly rounded. */
