@@ -57,7 +57,7 @@ class OracleAgreementProperties {
   Arbitrary<Case> anything() { return IllConditionedCases.of(IllConditionedCases.fullRange()); }
 
   /** oracle.agreement: normalised errors within c·u·κ, and nothing in the moderate range refused. */
-  @Property(tries = 150, seed = "20261122")
+  @Property(tries = 500, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleAgreement(@ForAll("moderate") Case c) {
     OracleDensity o = c.oracle(DIGITS);
@@ -73,7 +73,7 @@ class OracleAgreementProperties {
    * never a silently wrong value. Both outcomes must occur (so the range reaches where double
    * fails), and accepted cases with κ ≥ 1e8 must occur (so refusing is not all it does).
    */
-  @Property(tries = 300, seed = "20261122")
+  @Property(tries = 1000, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleIllConditioned(@ForAll("anything") Case c) {
     OracleDensity o = c.oracle(DIGITS);
@@ -100,7 +100,7 @@ class OracleAgreementProperties {
    * NaN or ±∞, and log p (never refused at a point) stays finite even where every component density
    * underflows.
    */
-  @Property(tries = 300, seed = "20261122")
+  @Property(tries = 1000, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleFinite(@ForAll("anything") Case c) {
     MixtureDensity p;

@@ -46,7 +46,7 @@ class OracleClosedFormProperties {
   }
 
   /** k = 1, Σ diagonal: log p = Σ_j −½ log(2π σ_j²) − r_j²/(2σ_j²), s_j = −r_j/σ_j², H = −diag(1/σ_j²). */
-  @Property(tries = 60, seed = "20261122")
+  @Property(tries = 100, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oneDiagonalGaussian(@ForAll("diagonal") Case c) {
     OracleDensity o = c.oracle(OracleDensity.DEFAULT_DIGITS);
@@ -75,7 +75,7 @@ class OracleClosedFormProperties {
    * k = 1, d = 2, Σ(t) = [[p, q], [q, r]]: P = [[r, −q], [−q, p]]/δ with δ = pr − q²,
    * log p = −log 2π − ½ log δ − ½ zᵀPz, s = −Pz, H = −P.
    */
-  @Property(tries = 60, seed = "20261122")
+  @Property(tries = 100, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oneFullGaussianInTheDimensionTwo(@ForAll("full2d") Case c) {
     OracleDensity o = c.oracle(OracleDensity.DEFAULT_DIGITS);
@@ -119,7 +119,7 @@ class OracleClosedFormProperties {
    * y = c x/v, log p = −½ log(2πv) − (x² + c²)/(2v) + log cosh y, s = −x/v + (c/v) tanh y,
    * H = −1/v + (c/v)²(1 − tanh² y), w₊ = (1 + tanh y)/2.
    */
-  @Property(tries = 60, seed = "20261122")
+  @Property(tries = 100, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void symmetricPairMatchesTanh(@ForAll("positions") double x, @ForAll("separations") double sep,
       @ForAll("variances") double v0, @ForAll("times") double t) {

@@ -44,7 +44,7 @@ class OracleConfirmationProperties {
    * almost always (its rounding is ~1e−58 of the terms' size; only a Hessian cancelling to below
    * 1e−38 of its terms escapes).
    */
-  @Property(tries = 40, seed = "20261122")
+  @Property(tries = 60, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void aBoundWithin1e20OfTheNormIsDecidedCorrectly(@ForAll("anything") Case c) {
     OracleDensity o = c.oracle(DIGITS);
@@ -65,7 +65,7 @@ class OracleConfirmationProperties {
    * rounding, and the oracle must not confirm it; the largest double below the norm is a true (if
    * sub-ulp) violation and must be confirmed. Both situations must occur.
    */
-  @Property(tries = 60, seed = "20261122")
+  @Property(tries = 100, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void aDoubleNormAboveTheBoundOnlyByRoundingIsNotConfirmed(@ForAll("anything") Case c) {
     OracleDensity o = c.oracle(DIGITS);

@@ -36,7 +36,7 @@ class OracleSelfProperties {
   @Provide
   Arbitrary<Case> anything() { return IllConditionedCases.of(IllConditionedCases.fullRange()); }
 
-  @Property(tries = 100, seed = "20261122")
+  @Property(tries = 200, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleMatchesTheDoubleCodeTo1e13WhereItIsWellConditioned(@ForAll("wellConditioned") Case c) {
     OracleDensity o = c.oracle(OracleDensity.DEFAULT_DIGITS);
@@ -52,7 +52,7 @@ class OracleSelfProperties {
    * the sizes ({@link RoundingBound} with apfloat's unit), and W ≥ 70 + log10 κ makes that
    * ≤ 16·25·10^{−69} ≪ 10^{−55}.
    */
-  @Property(tries = 25, seed = "20261122")
+  @Property(tries = 60, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleIsStableFrom60To120Digits(@ForAll("anything") Case c) {
     OracleDensity o60 = c.oracle(60);
