@@ -19,7 +19,16 @@ import org.mixproof.schedule.NoiseSchedule;
  * log p by log-sum-exp; H = −Σ w_i P_i + Σ w_i (s_i − s)(s_i − s)ᵀ (the centred form, never
  * Σ w s sᵀ − s sᵀ). The hot path allocates no d×d matrix: it uses a per-thread {@link Workspace}.
  *
- * <p>Immutable and safe to share between threads; batch methods split points across cores.
+ * <p>What double precision cannot honour is refused with an {@link IllConditionedException}, never
+ * returned as a silently wrong value (CLAIMS §6 {@code oracle.ill-conditioned}): at construction when
+ * c·u·κ ≥ 1 (c = {@link #roundingConstant}, u = 2⁻⁵³, κ = max_i cond(Σ_i(t))), and at a point — for
+ * weights, score and Hessian, not for log p, which log-sum-exp keeps within its bound — when rounding
+ * could move the posterior weights by more than their first-order error (two competing components
+ * whose log-terms are uncertain by more than ½). Everything returned is within c·u·κ of the size of
+ * the terms that cancel; the high-precision oracle (oracle/) evaluates what is refused.
+ *
+ * <p>Immutable and safe to share between threads; batch methods split points across cores (a refused
+ * point fails the whole batch).
  */
 public final class MixtureDensity {
 
