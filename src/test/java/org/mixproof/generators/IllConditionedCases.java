@@ -137,15 +137,8 @@ public final class IllConditionedCases {
         }
         case DEVIATIONS:
           return plus(mi, scaled(times(ri, unit, d), where.deviations()));
-        case TIE: {
-          double[] y = plus(mi, scaled(times(ri, unit, d), where.deviations()));
-          if (i == j) return y;
-          double[] v = new double[d];
-          double[] rj = times(root(mixture.covariance(j), a, b2), unit, d);
-          double[] rii = times(ri, unit, d);
-          for (int c = 0; c < d; c++) v[c] = mj[c] - mi[c] + rii[c] + rj[c];
-          return tie(oracle, i, j, y, v);
-        }
+        case TIE:
+          return tiePoint(oracle).orElse(plus(mi, scaled(times(ri, unit, d), where.deviations())));
         case FAR: {
           double scale = 0;
           double[] centre = new double[d];
@@ -167,6 +160,37 @@ public final class IllConditionedCases {
       }
     }
 
+    /** The indices i ≠ j a TIE recipe pairs (equal when k = 1). */
+    public int[] pair() {
+      int k = mixture.components();
+      int i = Math.floorMod(where.first(), k);
+      int j = k == 1 ? i : Math.floorMod(i + 1 + Math.floorMod(where.second(), k - 1), k);
+      return new int[] {i, j};
+    }
+
+    /**
+     * For a TIE recipe, the point with ℓ_i = ℓ_j on the line through y = μ_i(t) + ρ Σ_i(t)^{1/2} u
+     * in the direction μ_j(t) − μ_i(t) + (Σ_i(t)^{1/2} + Σ_j(t)^{1/2}) u, within
+     * {@value #MAX_TIE_STEPS} direction lengths of y; empty when there is none (or k = 1).
+     */
+    public java.util.Optional<double[]> tiePoint(OracleDensity oracle) {
+      if (where.where() != Where.TIE) return java.util.Optional.empty();
+      int d = mixture.dimension();
+      double a = schedule.a(t), b2 = schedule.b2(t);
+      int[] ij = pair();
+      int i = ij[0], j = ij[1];
+      if (i == j) return java.util.Optional.empty();
+      double[] unit = unit(where.u(), d);
+      double[] mi = scaled(mixture.mean(i), a), mj = scaled(mixture.mean(j), a);
+      double[] rii = times(root(mixture.covariance(i), a, b2), unit, d);
+      double[] rj = times(root(mixture.covariance(j), a, b2), unit, d);
+      double[] y = plus(mi, scaled(rii, where.deviations()));
+      double[] v = new double[d];
+      for (int c = 0; c < d; c++) v[c] = mj[c] - mi[c] + rii[c] + rj[c];
+      double[] x = tie(oracle, i, j, y, v);
+      return x == y ? java.util.Optional.empty() : java.util.Optional.of(x);
+    }
+
     @Override
     public String toString() {
       return "Case{schedule=" + schedule.spec() + ", t=" + t + ", where=" + where.where() + ", deviations="
@@ -181,8 +205,8 @@ public final class IllConditionedCases {
 
   /**
    * The point y + λv nearest y with ℓ_i = ℓ_j. Along a line ℓ_i − ℓ_j is a quadratic in λ, so three
-   * oracle values give it exactly; its root is solved in apfloat and rounded to double, which leaves
-   * ℓ_i − ℓ_j at the rounding of x. Without a real root with |λ| ≤ {@value #MAX_TIE_STEPS}, y itself.
+   * oracle values give it; its root, solved in apfloat, is polished by Newton steps at the rounded
+   * points, which leaves ℓ_i − ℓ_j at the rounding of x. Without a real root with |λ| ≤ {@value #MAX_TIE_STEPS}, y itself.
    */
   static double[] tie(OracleDensity oracle, int i, int j, double[] y, double[] v) {
     int d = y.length;
@@ -214,8 +238,31 @@ public final class IllConditionedCases {
     }
     double lambda = DoubleConversion.nearest(root);
     if (!Double.isFinite(lambda) || Math.abs(lambda) > MAX_TIE_STEPS) return y;
-    double[] x = new double[d];
-    for (int c = 0; c < d; c++) x[c] = y[c] + lambda * v[c];
+    // the quadratic came from rounded points: polish with Newton steps at the points actually
+    // taken, d(ℓ_i − ℓ_j)/dλ = (s_i − s_j)·v, until |ℓ_i − ℓ_j| stops falling
+    double[] best = at(y, lambda, v);
+    double bestGap = Double.POSITIVE_INFINITY;
+    for (int n = 0; n < 8; n++) {
+      double[] x = at(y, lambda, v);
+      var e = oracle.evaluate(x);
+      double gap = DoubleConversion.nearest(e.logTerm(i).subtract(e.logTerm(j)));
+      if (!(Math.abs(gap) < bestGap)) break;
+      best = x;
+      bestGap = Math.abs(gap);
+      double[] si = DoubleConversion.nearest(e.componentScore(i));
+      double[] sj = DoubleConversion.nearest(e.componentScore(j));
+      double slope = 0;
+      for (int c = 0; c < d; c++) slope += (si[c] - sj[c]) * v[c];
+      if (gap == 0 || slope == 0) break;
+      lambda -= gap / slope;
+      if (!Double.isFinite(lambda) || Math.abs(lambda) > MAX_TIE_STEPS) break;
+    }
+    return best;
+  }
+
+  private static double[] at(double[] y, double lambda, double[] v) {
+    double[] x = new double[y.length];
+    for (int c = 0; c < y.length; c++) x[c] = y[c] + lambda * v[c];
     return x;
   }
 
