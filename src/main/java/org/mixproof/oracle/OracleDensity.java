@@ -63,6 +63,7 @@ public final class OracleDensity {
   private final double[] lambdaMax;
   private final double[] meanNorm;
   private final Apfloat[][] meanT;
+  private final Apfloat[][][] covT;
   private final CholeskyFactor[] factor;
   private final Apfloat[][][] precisionMatrix;
   private final Apfloat[] logDet;
@@ -106,6 +107,7 @@ public final class OracleDensity {
     Apfloat constant = halfD.multiply(logTwoPi(working));
     this.meanT = new Apfloat[k][d];
     this.meanNorm = new double[k];
+    this.covT = new Apfloat[k][][];
     this.factor = new CholeskyFactor[k];
     this.precisionMatrix = new Apfloat[k][][];
     this.logDet = new Apfloat[k];
@@ -127,6 +129,7 @@ public final class OracleDensity {
           cov[c][r] = v;
         }
       }
+      covT[i] = cov;
       try {
         factor[i] = CholeskyFactor.of(cov);
       } catch (IllegalArgumentException e) {
@@ -211,6 +214,13 @@ public final class OracleDensity {
 
   /** μ_i(t) = a_t μ_i. */
   public Apfloat[] mean(int i) { return meanT[i].clone(); }
+
+  /** Σ_i(t) = a_t² Σ_i + b_t² I (a copy). */
+  public Apfloat[][] covariance(int i) {
+    Apfloat[][] out = new Apfloat[d][];
+    for (int r = 0; r < d; r++) out[r] = covT[i][r].clone();
+    return out;
+  }
 
   /** The Cholesky factor of Σ_i(t). */
   public CholeskyFactor factor(int i) { return factor[i]; }
