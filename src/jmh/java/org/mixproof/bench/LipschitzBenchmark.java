@@ -15,6 +15,7 @@ import org.mixproof.schedule.VpOu;
 import org.mixproof.smoothness.Domain;
 import org.mixproof.smoothness.LipschitzResult;
 import org.mixproof.smoothness.LipschitzSearch;
+import org.mixproof.smoothness.Rounding;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -78,7 +79,7 @@ public class LipschitzBenchmark {
       MixtureDensity q = MixtureDensity.at(m, new VpOu(), 0.1);
       double lo = q.lambdaMin(), a = q.a(), r = m.meanRadius();
       double proposed = 10 * Math.max(1 / lo, a * a * r * r / (lo * lo) - 1 / q.lambdaMax());
-      return new LipschitzSearch(1).search(q, Domain.global()).value() <= proposed;
+      return !Rounding.confirmedViolation(q, new LipschitzSearch(1).search(q, Domain.global()), proposed);
     }).value();
     if (w.dimension() != 2 || w.components() != 2) throw new IllegalStateException("unexpected witness " + w);
     return w;

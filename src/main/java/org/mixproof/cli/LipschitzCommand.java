@@ -68,7 +68,7 @@ final class LipschitzCommand implements Callable<Integer> {
       o.put("id", b.id());
       o.put("value", v);
       o.put("tightness", r.value() / v);
-      o.put("violated", Rounding.exceeds(p, r.value(), v));
+      o.put("violated", Rounding.confirmedViolation(p, r, v));
       o.put("description", b.description());
     }
     return root;
@@ -85,7 +85,7 @@ final class LipschitzCommand implements Callable<Integer> {
       if (!b.quantity().equals("lipschitz") || !b.applies(p, r.domain())) continue;
       double v = b.value(p, r.domain());
       out.printf(Locale.ROOT, "%-29s %-16.10g %-12.6g %s%n", b.id(), v, r.value() / v,
-          Rounding.exceeds(p, r.value(), v) ? "VIOLATED" : "");
+          Rounding.confirmedViolation(p, r, v) ? "VIOLATED (oracle-confirmed)" : "");
       shown++;
     }
     if (shown == 0) out.println("(no bound of CLAIMS §3 applies to this mixture and domain)");

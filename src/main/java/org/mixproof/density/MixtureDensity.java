@@ -24,11 +24,28 @@ import org.mixproof.schedule.NoiseSchedule;
  * It performs the same operations in the same order as the single-point path, so a batch returns
  * bit for bit what the single-point methods return.
  *
- * <p>Immutable and safe to share between threads; batch methods split points across cores.
+ * <p>What double precision cannot honour is refused with an {@link IllConditionedException}, never
+ * returned as a silently wrong value (CLAIMS §6 {@code oracle.ill-conditioned}): at construction when
+ * c·u·κ ≥ 1 (c = {@link #roundingConstant}, u = 2⁻⁵³, κ = max_i cond(Σ_i(t))), and at a point — for
+ * weights, score and Hessian, not for log p, which log-sum-exp keeps within its bound — when rounding
+ * could move the posterior weights by more than their first-order error (two competing components
+ * whose log-terms are uncertain by more than ½). Everything returned is within c·u·κ of the size of
+ * the terms that cancel; the high-precision oracle (oracle/) evaluates what is refused.
+ *
+ * <p>Immutable and safe to share between threads; batch methods split points across cores (a refused
+ * point fails the whole batch).
  */
 public final class MixtureDensity {
 
   private static final double LOG_2PI = Math.log(2 * Math.PI);
+  private static final double U = 0x1p-53;
+  /**
+   * A component log-term uncertain by more than this (from rounding) leaves the posterior weights
+   * unresolved, unless the component is negligible by a margin: weights, score and Hessian are then
+   * refused. A weight's relative error is then at most e^{2·½} − 1 ≤ 1.72 × its first-order bound
+   * 2·½, within the factor 2 that c allows for it.
+   */
+  static final double MAX_LOG_TERM_UNCERTAINTY = 0.5;
   /** Points per parallel task in batch evaluation: large enough to amortise task overhead. */
   private static final int BATCH_CHUNK = 256;
   /**
@@ -54,6 +71,9 @@ public final class MixtureDensity {
   private final double[][][] precision;    // P_i = W_iᵀ W_i
   private final double[] logDet;           // log det Σ_i(t)
   private final double[] conditionNumber;  // cond(Σ_i(t)) = (a² λmax_i + b²)/(a² λmin_i + b²)
+  private final double[] lambdaMinT;       // λmin(Σ_i(t))
+  private final double[] meanNorm;         // ‖μ_i(t)‖
+  private final double[] normingSize;      // |log π_i| + d(2 + |log λmin_i(t)| + |log λmax_i(t)|)
 
   private MixtureDensity(GaussianMixture mixture, NoiseSchedule schedule, double t) {
     this.mixture = mixture;
@@ -71,6 +91,9 @@ public final class MixtureDensity {
     this.precision = new double[k][][];
     this.logDet = new double[k];
     this.conditionNumber = new double[k];
+    this.lambdaMinT = new double[k];
+    this.meanNorm = new double[k];
+    this.normingSize = new double[k];
     double a2 = a * a;
     CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
     for (int i = 0; i < k; i++) {
@@ -84,13 +107,17 @@ public final class MixtureDensity {
                 + ": singular data has a density only for t > 0");
       }
       conditionNumber[i] = hi / lo;
-      // Cholesky of an SPD matrix is backward stable while cond·d·u < 1; beyond that the computed
+      // The rounding analysis (roundingConstant) holds while c·u·κ < 1; beyond that the computed
       // factor may not exist or be meaningless, so say so instead of returning a silent value.
-      if (conditionNumber[i] * d * Math.ulp(1.0) >= 1) {
+      if (roundingConstant(d) * U * conditionNumber[i] >= 1) {
         throw new IllConditionedException(
             "covariances[" + i + "] at t = " + t + " has condition number " + conditionNumber[i]
-                + " ≥ 1/(d·u) = " + (1 / (d * Math.ulp(1.0))) + ": double precision cannot factor it");
+                + " ≥ 1/(c·u) = " + (1 / (roundingConstant(d) * U)) + " (c = 16(d+1)², u = 2⁻⁵³): "
+                + "double precision cannot honour it; use the high-precision oracle");
       }
+      lambdaMinT[i] = lo;
+      normingSize[i] = Math.abs(Math.log(mixture.weight(i)))
+          + d * (2 + Math.abs(Math.log(lo)) + Math.abs(Math.log(hi)));
       DMatrixRMaj cov = new DMatrixRMaj(d, d);
       for (int r = 0; r < d; r++) {
         meanT[i][r] = a * mixture.meanEntry(i, r);
@@ -123,6 +150,9 @@ public final class MixtureDensity {
       CommonOps_DDRM.multTransA(wm, wm, p);
       precision[i] = square(p.data);
       logNorm[i] = Math.log(mixture.weight(i)) - 0.5 * d * LOG_2PI - 0.5 * logDet[i];
+      double mn = 0;
+      for (int r = 0; r < d; r++) mn += meanT[i][r] * meanT[i][r];
+      meanNorm[i] = Math.sqrt(mn);
     }
   }
 
@@ -182,27 +212,27 @@ public final class MixtureDensity {
   /** log p_t(x). */
   public double logDensity(double[] x) {
     Workspace ws = workspace();
-    return ws.run(checkPoint(x, "x"), 0, false);
+    return ws.run(checkPoint(x, "x"), 0, false, false);
   }
 
   /** Posterior weights w_i(x) = P(component i | X_t = x). */
   public double[] weights(double[] x) {
     Workspace ws = workspace();
-    ws.run(checkPoint(x, "x"), 0, false);
+    ws.run(checkPoint(x, "x"), 0, false, true);
     return ws.w.clone();
   }
 
   /** Score s(x) = ∇ log p_t(x). */
   public double[] score(double[] x) {
     Workspace ws = workspace();
-    ws.run(checkPoint(x, "x"), 0, true);
+    ws.run(checkPoint(x, "x"), 0, true, true);
     return ws.s.clone();
   }
 
   /** Hessian of log p_t at x (the score's Jacobian), d×d. */
   public double[][] hessian(double[] x) {
     Workspace ws = workspace();
-    ws.run(checkPoint(x, "x"), 0, true);
+    ws.run(checkPoint(x, "x"), 0, true, true);
     double[][] h = new double[d][d];
     ws.hessianInto(h);
     return h;
@@ -211,7 +241,7 @@ public final class MixtureDensity {
   /** Everything at once: log-density, weights, score and Hessian at x. */
   public PointEvaluation evaluate(double[] x) {
     Workspace ws = workspace();
-    double lp = ws.run(checkPoint(x, "x"), 0, true);
+    double lp = ws.run(checkPoint(x, "x"), 0, true, true);
     double[][] h = new double[d][d];
     ws.hessianInto(h);
     return new PointEvaluation(x.clone(), lp, ws.w.clone(), ws.s.clone(), h);
@@ -223,7 +253,7 @@ public final class MixtureDensity {
   public double[] logDensity(DMatrixRMaj points) {
     int n = checkBatch(points);
     double[] out = new double[n];
-    forEachBlock(points, false, (blk, row0, m) -> System.arraycopy(blk.logp, 0, out, row0, m));
+    forEachBlock(points, false, false, (blk, row0, m) -> System.arraycopy(blk.logp, 0, out, row0, m));
     return out;
   }
 
@@ -232,7 +262,7 @@ public final class MixtureDensity {
     int n = checkBatch(points);
     double[] lp = new double[n];
     DMatrixRMaj score = new DMatrixRMaj(n, d);
-    forEachBlock(points, true, (blk, row0, m) -> {
+    forEachBlock(points, true, true, (blk, row0, m) -> {
       System.arraycopy(blk.logp, 0, lp, row0, m);
       blk.scoresInto(score.data, row0);
     });
@@ -244,7 +274,7 @@ public final class MixtureDensity {
     int n = checkBatch(points);
     DMatrixRMaj score = new DMatrixRMaj(n, d);
     DMatrixRMaj hess = new DMatrixRMaj(n, d * d);
-    forEachBlock(points, true, (blk, row0, m) -> {
+    forEachBlock(points, true, true, (blk, row0, m) -> {
       blk.scoresInto(score.data, row0);
       for (int p = 0; p < m; p++) blk.hessianInto(p, hess.data, (row0 + p) * d * d);
     });
@@ -258,7 +288,7 @@ public final class MixtureDensity {
     DMatrixRMaj weights = new DMatrixRMaj(n, k);
     DMatrixRMaj score = new DMatrixRMaj(n, d);
     DMatrixRMaj hess = new DMatrixRMaj(n, d * d);
-    forEachBlock(points, true, (blk, row0, m) -> {
+    forEachBlock(points, true, true, (blk, row0, m) -> {
       System.arraycopy(blk.logp, 0, lp, row0, m);
       blk.weightsInto(weights.data, row0);
       blk.scoresInto(score.data, row0);
@@ -282,7 +312,7 @@ public final class MixtureDensity {
    * Splits the rows into chunks of {@value #BATCH_CHUNK} run in parallel; each chunk takes one
    * {@link Block} and evaluates its rows {@value #BLOCK} at a time.
    */
-  private void forEachBlock(DMatrixRMaj points, boolean wantScore, BlockTask task) {
+  private void forEachBlock(DMatrixRMaj points, boolean wantScore, boolean resolveWeights, BlockTask task) {
     int n = points.numRows;
     int chunks = (n + BATCH_CHUNK - 1) / BATCH_CHUNK;
     IntStream range = IntStream.range(0, chunks);
@@ -291,7 +321,7 @@ public final class MixtureDensity {
       int end = Math.min(n, (c + 1) * BATCH_CHUNK);
       for (int row0 = c * BATCH_CHUNK; row0 < end; row0 += BLOCK) {
         int m = Math.min(BLOCK, end - row0);
-        blk.run(points.data, row0, m, wantScore);
+        blk.run(points.data, row0, m, wantScore, resolveWeights);
         task.apply(blk, row0, m);
       }
     });
@@ -335,6 +365,93 @@ public final class MixtureDensity {
     return m;
   }
 
+  private String pointText(double[] x, int off) {
+    StringBuilder b = new StringBuilder("[");
+    for (int c = 0; c < Math.min(d, 8); c++) b.append(c > 0 ? ", " : "").append(x[off + c]);
+    return b.append(d > 8 ? ", …]" : "]").toString();
+  }
+
+  /**
+   * c = 16 (d + 1)²: the double code's error at a point is within c · u · κ of the size of the terms
+   * that cancel (CLAIMS §6; derivation in oracle.RoundingBound, which must agree).
+   */
+  public static double roundingConstant(int d) { return 16.0 * (d + 1) * (d + 1); }
+
+  /**
+   * CLAIMS §6 {@code oracle.ill-conditioned}: refuses (IllConditionedException) a point where the
+   * rounding of the component log-terms could move the posterior weights by more than their
+   * first-order error, i.e. where the weights, score and Hessian could be silently wrong.
+   *
+   * <p>ℓ_i is within e_i = c u (κ_i (q_i + d) + ρ_i √(q_i/λ_i) + L_i) of its exact value
+   * (ρ_i = ‖x‖ + ‖μ_i(t)‖, λ_i = λmin(Σ_i(t)), L_i the normalising constant's size; the derivation
+   * is in oracle.RoundingBound, which must use the same formula). With m the component of largest
+   * ℓ, the weights are resolved when every other component i either has e_i and e_m at most
+   * {@value #MAX_LOG_TERM_UNCERTAINTY}, or is negligible with a margin: ℓ_i + e_i ≤ ℓ_m − e_m − T_i,
+   * where e^{−T_i} times its influence (|s_i − s| + its own error, relative to the floors
+   * Σ w_j (ρ_j/λ_j + κ_j √(q_j/λ_j)) and Σ w_j √d κ_j/λ_j of the score's and Hessian's
+   * tolerances) is below c u / 8. A single dominant component may have any e_m: its weight is then 1
+   * whatever ℓ_m's error.
+   *
+   * <p>One point, from either path: x[off .. off+d), its log-terms ell, quadratic forms ‖z_i‖²,
+   * weights w; with scores, compScores[i] = s_i and the score s (compScores null without them);
+   * {@code uncertainty} is scratch of length k.
+   */
+  private void checkResolved(double[] x, int off, double[] ell, double[] quadratic, double[] w,
+      double[][] compScores, double[] s, double[] uncertainty) {
+    boolean haveScores = compScores != null;
+    double cu = roundingConstant(d) * U;
+    double xn = 0;
+    for (int c = 0; c < d; c++) xn += x[off + c] * x[off + c];
+    xn = Math.sqrt(xn);
+    double worst = 0;
+    int m = -1;
+    for (int i = 0; i < k; i++) {
+      if (ell[i] == Double.NEGATIVE_INFINITY) { // weight 0 (π_i = 0 or underflow of q): no error
+        uncertainty[i] = 0;
+        continue;
+      }
+      double zw = Math.sqrt(quadratic[i] / lambdaMinT[i]);
+      uncertainty[i] = cu * (conditionNumber[i] * (quadratic[i] + d) + (xn + meanNorm[i]) * zw + normingSize[i]);
+      worst = Math.max(worst, uncertainty[i]);
+      if (m < 0 || ell[i] > ell[m]) m = i;
+    }
+    if (worst <= MAX_LOG_TERM_UNCERTAINTY) return;
+    double floorScore = 0, floorHessian = 0, sqrtD = Math.sqrt(d);
+    if (haveScores) {
+      for (int j = 0; j < k; j++) { // c u times these bound the score's and Hessian's tolerances from below
+        if (w[j] == 0) continue;
+        floorScore += w[j] * ((xn + meanNorm[j]) / lambdaMinT[j]
+            + conditionNumber[j] * Math.sqrt(quadratic[j] / lambdaMinT[j]));
+        floorHessian += w[j] * sqrtD * conditionNumber[j] / lambdaMinT[j];
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      if (i == m || ell[i] == Double.NEGATIVE_INFINITY) continue;
+      if (uncertainty[i] <= MAX_LOG_TERM_UNCERTAINTY && uncertainty[m] <= MAX_LOG_TERM_UNCERTAINTY) continue;
+      double influence = 1; // weights alone: an error relative to 1
+      if (haveScores) {
+        double spread = 0;
+        for (int c = 0; c < d; c++) {
+          double v = compScores[i][c] - s[c];
+          spread += v * v;
+        }
+        double own = cu * (conditionNumber[i] * Math.sqrt(quadratic[i] / lambdaMinT[i])
+            + (xn + meanNorm[i]) / lambdaMinT[i]);
+        double su = Math.sqrt(spread) + own;
+        influence = su / floorScore
+            + (sqrtD / lambdaMinT[i] * (1 + cu * conditionNumber[i]) + su * su) / floorHessian;
+      }
+      double margin = Math.log(8 * influence / cu);
+      if (ell[i] + uncertainty[i] <= ell[m] - uncertainty[m] - margin) continue;
+      throw new IllConditionedException(
+          "at x = " + pointText(x, off) + " the posterior weights cannot be resolved in double "
+              + "precision: components " + m + " and " + i + " compete (log-terms " + ell[m] + " and "
+              + ell[i] + ", uncertain by up to " + uncertainty[m] + " and " + uncertainty[i]
+              + " from rounding; cond = " + conditionNumber[m] + ", " + conditionNumber[i]
+              + "); use the high-precision oracle");
+    }
+  }
+
   /** Scratch for one thread; not thread-safe, so each thread or task takes its own. */
   public Workspace workspace() { return new Workspace(); }
 
@@ -346,14 +463,20 @@ public final class MixtureDensity {
     final double[] z = new double[d];
     final double[] s = new double[d];
     final double[][] compScores = new double[k][d];
+    final double[] quadratic = new double[k];
+    final double[] uncertainty = new double[k];
     double[][] u;                               // for the Hessian only, allocated when first asked
     int[] nz;
     double logp;
 
     private Workspace() {}
 
-    /** Evaluates at x[off .. off+d); fills ell, w, logp, and s (and compScores) when asked. */
-    double run(double[] x, int off, boolean wantScore) {
+    /**
+     * Evaluates at x[off .. off+d); fills ell, w, logp, and s (and compScores) when asked. With
+     * {@code resolveWeights}, refuses a point where rounding leaves the posterior weights unresolved
+     * (see {@link MixtureDensity#checkResolved}).
+     */
+    double run(double[] x, int off, boolean wantScore, boolean resolveWeights) {
       double max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < k; i++) {
         double[] mu = meanT[i];
@@ -371,6 +494,7 @@ public final class MixtureDensity {
         double q = 0;
         for (int j = 0; j < d; j++) q += z[j] * z[j];
         double li = logNorm[i] - 0.5 * q;
+        quadratic[i] = q;
         ell[i] = li;
         if (li > max) max = li;
         if (wantScore) {
@@ -407,6 +531,7 @@ public final class MixtureDensity {
           for (int c = 0; c < d; c++) s[c] += wi * si[c];
         }
       }
+      if (resolveWeights) checkResolved(x, off, ell, quadratic, w, wantScore ? compScores : null, s, uncertainty);
       return logp;
     }
 
@@ -486,6 +611,7 @@ public final class MixtureDensity {
     final double[][] w = new double[k][B];      // posterior weights
     final double[][] s = new double[d][B];      // score
     final double[] q = new double[B];
+    final double[][] qt = new double[k][B];     // the quadratic forms ‖z_i‖², kept for the refusal check
     final double[] max = new double[B];
     final double[] sum = new double[B];
     final double[] logp = new double[B];
@@ -493,11 +619,16 @@ public final class MixtureDensity {
     final double[] wp = new double[k];          // one point's weights
     final int[] nz = new int[k];
     final double[][] h = new double[d][d];      // one point's Hessian
+    final double[] ellP = new double[k];        // one point's log terms, quadratic forms, scores
+    final double[] qP = new double[k];
+    final double[] uncP = new double[k];
+    final double[][] compP = new double[k][d];
+    final double[] sP = new double[d];
     int m;
     int row0;
 
     /** Evaluates rows row0 .. row0+m−1 of the row-major n×d array x. */
-    void run(double[] x, int row0, int m, boolean wantScore) {
+    void run(double[] x, int row0, int m, boolean wantScore, boolean resolveWeights) {
       this.m = m;
       this.row0 = row0;
       for (int p = 0; p < m; p++) {
@@ -527,6 +658,19 @@ public final class MixtureDensity {
           }
         }
       }
+      if (resolveWeights) for (int p = 0; p < m; p++) checkPoint(x, p, wantScore);
+    }
+
+    /** The refusal check of the single-point path, on point p of the block (gathered from lanes). */
+    private void checkPoint(double[] x, int p, boolean haveScores) {
+      for (int i = 0; i < k; i++) {
+        ellP[i] = ell[i][p];
+        qP[i] = qt[i][p];
+        wp[i] = w[i][p];
+        if (haveScores) for (int c = 0; c < d; c++) compP[i][c] = st[i][c][p];
+      }
+      if (haveScores) for (int c = 0; c < d; c++) sP[c] = s[c][p];
+      checkResolved(x, (row0 + p) * d, ellP, qP, wp, haveScores ? compP : null, sP, uncP);
     }
 
     /** ell_i, and s_i when asked, at every point of the block. */
@@ -548,6 +692,7 @@ public final class MixtureDensity {
       double[] er = ell[i];
       double ln = logNorm[i];
       for (int p = 0; p < B; p++) er[p] = ln - 0.5 * q[p];
+      System.arraycopy(q, 0, qt[i], 0, B);
       if (!wantScore) return;
       scores(wf, st[i]);
     }

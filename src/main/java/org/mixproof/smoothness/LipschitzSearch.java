@@ -18,6 +18,7 @@ import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
 
 /**
@@ -28,7 +29,10 @@ import org.mixproof.density.MixtureDensity;
  * (commons-math3), restarted with smaller simplices until the value stops improving; the domain
  * constraint is a radial projection. Deterministic for a given seed.
  *
- * <p>The value found is a lower bound on the true constant. Points where double cannot evaluate the
+ * <p>The value found is a lower bound on the true constant. Points the double code refuses (it cannot
+ * resolve the posterior weights there, {@link IllConditionedException}) are not reported either; a
+ * violation found is confirmed by the oracle before it counts ({@link Rounding#confirmedViolation}).
+ * Points where double cannot evaluate the
  * posterior weights to {@link #TRUSTED_WEIGHT_ERROR} (u‖P_i‖‖x − μ_i‖² beyond it, about 7e4
  * standard deviations out) are not reported; on the global domain, where the true constant may be
  * infinite, that is what limits the value found.
@@ -361,7 +365,11 @@ public final class LipschitzSearch {
       evaluations++;
       double[] y = domain.project(x.clone());
       if (!trusted(y)) return 0; // no information there, never a maximum
-      return norm.of(p.hessian(y));
+      try {
+        return norm.of(p.hessian(y));
+      } catch (IllConditionedException refused) {
+        return 0; // double cannot resolve the weights there: no information, never reported
+      }
     }
 
   }

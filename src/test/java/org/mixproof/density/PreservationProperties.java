@@ -96,7 +96,7 @@ class PreservationProperties {
     double room = Math.min(t, s.tMax() - t);
     Assume.that(room > 1e-6 * t);
     double h = 1e-3 * Math.min(room, 1); // 1e-3 of the time scale on which log p_t changes
-    double[] x = c.point(p);
+    double[] x = c.resolvedPoint(p);
     int d = x.length;
     PointEvaluation e = p.evaluate(x);
     double xs = 0, ss = 0, tr = 0;

@@ -40,6 +40,7 @@ class ScoreProperties {
   }
 
 
+
   /** Central difference of f along coordinate j at step h, Richardson-extrapolated once: error O(h⁴). */
   static double partial(ToDoubleFunction<double[]> f, double[] x, int j, double h) {
     // a step below x's resolution (points between far-apart singular components at tiny t) cannot
@@ -66,7 +67,7 @@ class ScoreProperties {
   @Property(seed = "20261122")
   void scoreGradient(@ForAll("cases") Case c) {
     MixtureDensity p = c.densityOrSkip();
-    double[] x = c.point(p);
+    double[] x = c.resolvedPoint(p);
     ComponentTerms terms = new ComponentTerms(p, x);
     double h = step(p, terms);
     double[] s = p.score(x);
@@ -84,7 +85,7 @@ class ScoreProperties {
   @Property(seed = "20261122")
   void scoreJacobian(@ForAll("cases") Case c) {
     MixtureDensity p = c.densityOrSkip();
-    double[] x = c.point(p);
+    double[] x = c.resolvedPoint(p);
     ComponentTerms terms = new ComponentTerms(p, x);
     double[][] hess = p.hessian(x);
     int d = x.length;
@@ -116,7 +117,7 @@ class ScoreProperties {
   void scoreTweedie(@ForAll("cases") Case c) {
     MixtureDensity p = c.densityOrSkip();
     Assume.that(p.b2() > 0);
-    double[] x = c.point(p);
+    double[] x = c.resolvedPoint(p);
     ComponentTerms terms = new ComponentTerms(p, x);
     double[] w = p.weights(x);
     int d = x.length;
@@ -148,7 +149,7 @@ class ScoreProperties {
   @Property(seed = "20261122")
   void scoreGaussian(@ForAll("gaussians") Case c) {
     MixtureDensity p = c.densityOrSkip();
-    double[] x = c.point(p);
+    double[] x = c.resolvedPoint(p);
     double[][] reference = DecimalReference.precision(p, 0);
     double[][] h = p.hessian(x);
     int d = x.length;

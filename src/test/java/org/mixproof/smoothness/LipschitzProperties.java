@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.generators.CovarianceFamily;
 import org.mixproof.generators.DiffusionCases;
@@ -184,6 +185,13 @@ class LipschitzProperties {
     // the same sum, with one term split into equal parts: rounding of log-sum-exp, a few u
     assertEquals(p.logDensity(x), split.logDensity(x), 64 * U * (1 + Math.abs(p.logDensity(x))));
     LipschitzResult one = new LipschitzSearch(SEED).search(p, dom);
+    // identical copies tie exactly; where their log-terms are also uncertain beyond ½ the double
+    // code refuses the split mixture (oracle.ill-conditioned): the oracle's properties cover that
+    try {
+      split.hessian(one.point());
+    } catch (IllConditionedException refused) {
+      Assume.that(false);
+    }
     LipschitzResult many = new LipschitzSearch(SEED).search(split, dom);
     double bound = Bound.LIPSCHITZ_BALL.value(p, dom);
     assertEquals(bound, Bound.LIPSCHITZ_BALL.value(split, dom), 0.0, "the bound does not see k");

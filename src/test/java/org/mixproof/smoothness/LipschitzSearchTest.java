@@ -92,4 +92,23 @@ class LipschitzSearchTest {
     LipschitzResult r = new LipschitzSearch(3).search(p, Domain.global());
     assertTrue(r.value() > values[1], "search found " + r.value());
   }
+
+  /**
+   * A violation within rounding of the bound is not reported: against a bound equal to the exact
+   * supremum (just below the measured value by rounding) nothing is confirmed, while a bound 1e-6
+   * below it is confirmed by the oracle (symmetric two-component case, supremum c²/v² − 1/v at 0).
+   */
+  @Test
+  void violationsWithinRoundingAreNotReportedAndRealOnesAreConfirmed() {
+    GaussianMixture g = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{-2}, {2}},
+        new double[][][] {{{1}}, {{1}}});
+    MixtureDensity p = MixtureDensity.at(g, new VpOu(), 0.1);
+    LipschitzResult r = new LipschitzSearch(7).search(p, Domain.global());
+    double v = p.lambdaMin(), c = 2 * p.a();
+    double sup = c * c / (v * v) - 1 / v;
+    double justBelow = Math.nextDown(Math.min(sup, r.value()));
+    org.junit.jupiter.api.Assertions.assertFalse(Rounding.confirmedViolation(p, r, justBelow),
+        "a violation by one ulp is rounding, not a counterexample");
+    assertTrue(Rounding.confirmedViolation(p, r, sup * (1 - 1e-6)), "a real violation is confirmed");
+  }
 }

@@ -1,0 +1,330 @@
+package org.mixproof.oracle;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.schedule.NoiseSchedule;
+
+/**
+ * The high-precision twin of the double density code (CLAIMS §6): the law of X_t,
+ * {@code p_t = Σ π_i N(a_t μ_i, a_t² Σ_i + b_t² I)}, with log-density, posterior weights, score and
+ * Hessian in apfloat arithmetic, used as ground truth.
+ *
+ * <p>Inputs are the mixture's doubles and the schedule's a_t and b_t², each converted exactly
+ * ({@link DoubleConversion#exact}); the oracle evaluates the density those doubles define, so a
+ * comparison with the double code isolates that code's arithmetic. Everything that depends only on
+ * the mixture and t is built once: time-t means and covariances, Cholesky factors, precisions
+ * P_i = Σ_i(t)⁻¹, log-determinants and the constants log π_i − (d/2) log 2π − ½ log det Σ_i(t).
+ * Per point: z_i = L_i⁻¹ (x − μ_i(t)) by forward substitution, ℓ_i = c_i − ½‖z_i‖²,
+ * s_i = −L_i⁻ᵀ z_i by back substitution, log p by log-sum-exp, w_i = e^{ℓ_i − log p},
+ * s = Σ w_i s_i, H = −Σ w_i P_i + Σ w_i (s_i − s)(s_i − s)ᵀ — solves rather than the double code's
+ * explicit inverse factors, so the two do not share an algorithm.
+ *
+ * <p>Precision: the result is asked for to {@code digits} significant digits (default
+ * {@value #DEFAULT_DIGITS}) relative to the size of the terms that cancel. The arithmetic runs at
+ * digits + {@value #GUARD_DIGITS} + ⌈log10 κ⌉ digits, κ = max_i cond(Σ_i(t)): guard digits for the
+ * rounding constants, and log10 κ more because Cholesky pivots and the quadratic forms lose that many
+ * to cancellation (apfloat tracks significance, not a rigorous error, so the margin is explicit).
+ *
+ * <p>Depends only on mixture/ and schedule/. Immutable and thread-safe.
+ */
+public final class OracleDensity {
+
+  public static final int DEFAULT_DIGITS = 60;
+  /** Digits carried beyond the requested ones, for the rounding constants of the arithmetic. */
+  public static final int GUARD_DIGITS = 10;
+  /** Fewest digits an oracle may be asked for: more than a double carries. */
+  public static final int MIN_DIGITS = 20;
+  /** Most digits an oracle may be asked for. */
+  public static final int MAX_DIGITS = 10_000;
+  /**
+   * A component whose log-term lies more than this below the largest gets weight exactly 0: its
+   * weight is under 10^−434294, beneath every term a double input can produce (all of size
+   * 10^±2000 at most), so it cannot change any result at any supported precision.
+   */
+  static final double NEGLIGIBLE_LOG_WEIGHT = -1e6;
+
+  private static final Apfloat NEGLIGIBLE = new Apfloat((long) NEGLIGIBLE_LOG_WEIGHT);
+  private static final ConcurrentHashMap<Long, Apfloat> LOG_TWO_PI = new ConcurrentHashMap<>();
+
+  private final GaussianMixture mixture;
+  private final NoiseSchedule schedule;
+  private final double t;
+  private final double a;
+  private final double b2;
+  private final int d;
+  private final int k;
+  private final int digits;
+  private final long working;
+  private final ExpLog functions;
+  private final double[] conditionNumber;
+  private final double[] lambdaMin;
+  private final double[] lambdaMax;
+  private final double[] meanNorm;
+  private final Apfloat[][] meanT;
+  private final Apfloat[][][] covT;
+  private final CholeskyFactor[] factor;
+  private final Apfloat[][][] precisionMatrix;
+  private final Apfloat[] logDet;
+  private final Apfloat[] logNorm; // null for a component of weight 0
+  private final Apfloat half;
+
+  private OracleDensity(GaussianMixture mixture, NoiseSchedule schedule, double t, int digits) {
+    this.mixture = mixture;
+    this.schedule = schedule;
+    this.t = schedule.checkTime(t);
+    this.a = schedule.a(t);
+    this.b2 = schedule.b2(t);
+    this.d = mixture.dimension();
+    this.k = mixture.components();
+    this.digits = digits;
+    this.conditionNumber = new double[k];
+    this.lambdaMin = new double[k];
+    this.lambdaMax = new double[k];
+    double a2d = a * a;
+    double kappa = 1;
+    for (int i = 0; i < k; i++) {
+      double[] eig = mixture.covarianceEigenvalues(i);
+      lambdaMin[i] = a2d * eig[0] + b2;
+      lambdaMax[i] = a2d * eig[d - 1] + b2;
+      if (!(lambdaMin[i] > 0)) {
+        throw new IllegalArgumentException(
+            "covariances[" + i + "] is singular (smallest eigenvalue " + eig[0] + ") and cannot be "
+                + "evaluated at t = " + t + " where b_t² = " + b2
+                + ": singular data has a density only for t > 0");
+      }
+      conditionNumber[i] = lambdaMax[i] / lambdaMin[i];
+      kappa = Math.max(kappa, conditionNumber[i]);
+    }
+    this.working = digits + GUARD_DIGITS + (long) Math.ceil(Math.log10(kappa));
+    this.functions = ExpLog.atPrecision(working);
+    this.half = new Apfloat(new java.math.BigDecimal("0.5"), working);
+    Apfloat aa = DoubleConversion.exact(a, working);
+    Apfloat a2 = aa.multiply(aa);
+    Apfloat bb = DoubleConversion.exact(b2, working);
+    Apfloat halfD = new Apfloat(d, working).multiply(half);
+    Apfloat constant = halfD.multiply(logTwoPi(working));
+    this.meanT = new Apfloat[k][d];
+    this.meanNorm = new double[k];
+    this.covT = new Apfloat[k][][];
+    this.factor = new CholeskyFactor[k];
+    this.precisionMatrix = new Apfloat[k][][];
+    this.logDet = new Apfloat[k];
+    this.logNorm = new Apfloat[k];
+    for (int i = 0; i < k; i++) {
+      double norm2 = 0;
+      for (int j = 0; j < d; j++) {
+        meanT[i][j] = aa.multiply(DoubleConversion.exact(mixture.meanEntry(i, j), working));
+        double m = a * mixture.meanEntry(i, j);
+        norm2 += m * m;
+      }
+      meanNorm[i] = Math.sqrt(norm2);
+      Apfloat[][] cov = new Apfloat[d][d];
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c <= r; c++) {
+          Apfloat v = a2.multiply(DoubleConversion.exact(mixture.covarianceEntry(i, r, c), working));
+          if (r == c) v = v.add(bb);
+          cov[r][c] = v;
+          cov[c][r] = v;
+        }
+      }
+      covT[i] = cov;
+      try {
+        factor[i] = CholeskyFactor.of(cov);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("covariances[" + i + "] at t = " + t
+            + " is not positive definite in exact arithmetic: " + e.getMessage(), e);
+      }
+      precisionMatrix[i] = factor[i].inverse();
+      logDet[i] = factor[i].logDeterminant(functions);
+      double w = mixture.weight(i);
+      if (w > 0) {
+        logNorm[i] = functions.log(DoubleConversion.exact(w, working))
+            .subtract(constant).subtract(half.multiply(logDet[i]));
+      }
+    }
+  }
+
+  /** The oracle at the default {@value #DEFAULT_DIGITS} digits. */
+  public static OracleDensity at(GaussianMixture mixture, NoiseSchedule schedule, double t) {
+    return at(mixture, schedule, t, DEFAULT_DIGITS);
+  }
+
+  /**
+   * The mixture diffused to time t, evaluated to {@code digits} significant digits. Rejects t outside
+   * the schedule's range, singular data at t = 0, and digits outside
+   * [{@value #MIN_DIGITS}, {@value #MAX_DIGITS}].
+   */
+  public static OracleDensity at(GaussianMixture mixture, NoiseSchedule schedule, double t, int digits) {
+    if (mixture == null) throw new IllegalArgumentException("mixture must not be null");
+    if (schedule == null) throw new IllegalArgumentException("schedule must not be null");
+    if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
+      throw new IllegalArgumentException(
+          "digits must be in [" + MIN_DIGITS + ", " + MAX_DIGITS + "], was " + digits);
+    }
+    return new OracleDensity(mixture, schedule, t, digits);
+  }
+
+  private static Apfloat logTwoPi(long precision) {
+    return LOG_TWO_PI.computeIfAbsent(precision,
+        p -> ApfloatMath.log(ApfloatMath.pi(p).multiply(new Apfloat(2, p))));
+  }
+
+  public GaussianMixture mixture() { return mixture; }
+
+  public NoiseSchedule schedule() { return schedule; }
+
+  public double time() { return t; }
+
+  /** a_t, as the schedule computes it (the oracle's exact input). */
+  public double a() { return a; }
+
+  /** b_t², as the schedule computes it (the oracle's exact input). */
+  public double b2() { return b2; }
+
+  public int dimension() { return d; }
+
+  public int components() { return k; }
+
+  /** The significant digits asked for. */
+  public int digits() { return digits; }
+
+  /** The digits the arithmetic carries: digits + guard + ⌈log10 κ⌉. */
+  public long workingPrecision() { return working; }
+
+  /** cond(Σ_i(t)) = (a² λmax(Σ_i) + b²)/(a² λmin(Σ_i) + b²), from the mixture's eigenvalues. */
+  public double conditionNumber(int i) { return conditionNumber[i]; }
+
+  /** κ = max_i cond(Σ_i(t)). */
+  public double maxConditionNumber() {
+    double m = 1;
+    for (double c : conditionNumber) m = Math.max(m, c);
+    return m;
+  }
+
+  /** λmin(Σ_i(t)) = a² λmin(Σ_i) + b². */
+  public double lambdaMinOf(int i) { return lambdaMin[i]; }
+
+  /** λmax(Σ_i(t)) = a² λmax(Σ_i) + b². */
+  public double lambdaMaxOf(int i) { return lambdaMax[i]; }
+
+  /** ‖μ_i(t)‖ in double (a size, for error bounds). */
+  double meanNorm(int i) { return meanNorm[i]; }
+
+  /** μ_i(t) = a_t μ_i. */
+  public Apfloat[] mean(int i) { return meanT[i].clone(); }
+
+  /** Σ_i(t) = a_t² Σ_i + b_t² I (a copy). */
+  public Apfloat[][] covariance(int i) {
+    Apfloat[][] out = new Apfloat[d][];
+    for (int r = 0; r < d; r++) out[r] = covT[i][r].clone();
+    return out;
+  }
+
+  /** The Cholesky factor of Σ_i(t). */
+  public CholeskyFactor factor(int i) { return factor[i]; }
+
+  /** P_i(t) = Σ_i(t)⁻¹ (a copy). */
+  public Apfloat[][] precision(int i) {
+    Apfloat[][] out = new Apfloat[d][];
+    for (int r = 0; r < d; r++) out[r] = precisionMatrix[i][r].clone();
+    return out;
+  }
+
+  /** log det Σ_i(t). */
+  public Apfloat logDeterminant(int i) { return logDet[i]; }
+
+  /** log π_i − (d/2) log 2π − ½ log det Σ_i(t); null when π_i = 0. */
+  public Apfloat logNormalisation(int i) { return logNorm[i]; }
+
+  /** The exp and log used, at the working precision. */
+  public ExpLog functions() { return functions; }
+
+  /** Log-density, weights, score, Hessian and the per-component terms at x. */
+  public OracleEvaluation evaluate(double[] x) {
+    if (x == null) throw new IllegalArgumentException("x must not be null");
+    if (x.length != d) {
+      throw new IllegalArgumentException("x has dimension " + x.length + " but the mixture has d = " + d);
+    }
+    Apfloat[] xa = new Apfloat[d];
+    for (int j = 0; j < d; j++) {
+      if (!Double.isFinite(x[j])) throw new IllegalArgumentException("x[" + j + "] must be finite, was " + x[j]);
+      xa[j] = DoubleConversion.exact(x[j], working);
+    }
+    Apfloat[] ell = new Apfloat[k];
+    Apfloat[] q = new Apfloat[k];
+    Apfloat[][] py = new Apfloat[k][]; // P_i r_i = −s_i
+    Apfloat max = null;
+    for (int i = 0; i < k; i++) {
+      if (logNorm[i] == null) continue;
+      Apfloat[] r = new Apfloat[d];
+      for (int j = 0; j < d; j++) r[j] = xa[j].subtract(meanT[i][j]);
+      Apfloat[] z = factor[i].solveLower(r);
+      Apfloat qq = Apfloat.ZERO;
+      for (int j = 0; j < d; j++) qq = qq.add(z[j].multiply(z[j]));
+      q[i] = qq;
+      ell[i] = logNorm[i].subtract(half.multiply(qq));
+      py[i] = factor[i].solveUpper(z); // P_i r = −s_i: OracleEvaluation negates on demand
+      if (max == null || ell[i].compareTo(max) > 0) max = ell[i];
+    }
+    // log-sum-exp: every exponent ≤ 0, the largest exactly 0
+    Apfloat[] e = new Apfloat[k];
+    Apfloat sum = Apfloat.ZERO;
+    for (int i = 0; i < k; i++) {
+      if (ell[i] == null) continue;
+      Apfloat diff = ell[i].subtract(max);
+      if (diff.compareTo(NEGLIGIBLE) < 0) continue;
+      e[i] = diff.signum() == 0 ? new Apfloat(1, working) : functions.exp(diff);
+      sum = sum.add(e[i]);
+    }
+    ExpLog.LogAndReciprocal ls = functions.logAndReciprocal(sum);
+    Apfloat logp = max.add(ls.log());
+    Apfloat inverseSum = ls.reciprocal();
+    // with y_i = P_i r_i = −s_i: ȳ = Σ w_i y_i = −s, and u_i = s_i − s = ȳ − y_i
+    Apfloat[] w = new Apfloat[k];
+    Apfloat[] ybar = new Apfloat[d]; // null until a first term arrives
+    for (int i = 0; i < k; i++) {
+      w[i] = e[i] == null ? Apfloat.ZERO : e[i].multiply(inverseSum);
+      if (e[i] == null) continue;
+      for (int j = 0; j < d; j++) {
+        Apfloat t = w[i].multiply(py[i][j]);
+        ybar[j] = ybar[j] == null ? t : ybar[j].add(t);
+      }
+    }
+    // H = Σ w_i u_i u_iᵀ − Σ w_i P_i, each sum accumulated on its own; upper triangle, then mirrored
+    Apfloat[][] c = new Apfloat[d][d];
+    Apfloat[][] m = new Apfloat[d][d];
+    Apfloat[] u = new Apfloat[d];
+    Apfloat[] wu = new Apfloat[d];
+    boolean first = true;
+    for (int i = 0; i < k; i++) {
+      if (e[i] == null) continue;
+      Apfloat wi = w[i];
+      Apfloat[][] p = precisionMatrix[i];
+      for (int j = 0; j < d; j++) {
+        u[j] = ybar[j].subtract(py[i][j]);
+        wu[j] = wi.multiply(u[j]);
+      }
+      for (int r = 0; r < d; r++) {
+        for (int col = r; col < d; col++) {
+          Apfloat cu = wu[r].multiply(u[col]);
+          Apfloat mp = wi.multiply(p[r][col]);
+          c[r][col] = first ? cu : c[r][col].add(cu);
+          m[r][col] = first ? mp : m[r][col].add(mp);
+        }
+      }
+      first = false;
+    }
+    Apfloat[] s = new Apfloat[d];
+    Apfloat[][] h = new Apfloat[d][d];
+    for (int j = 0; j < d; j++) s[j] = ybar[j].negate();
+    for (int r = 0; r < d; r++) {
+      for (int col = r; col < d; col++) {
+        h[r][col] = c[r][col].subtract(m[r][col]);
+        h[col][r] = h[r][col];
+      }
+    }
+    return new OracleEvaluation(this, x.clone(), logp, w, s, h, ell, q, py);
+  }
+}

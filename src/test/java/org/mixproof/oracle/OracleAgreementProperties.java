@@ -1,0 +1,180 @@
+package org.mixproof.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+import org.mixproof.density.IllConditionedException;
+import org.mixproof.density.MixtureDensity;
+import org.mixproof.density.PointEvaluation;
+import org.mixproof.generators.CovarianceFamily;
+import org.mixproof.generators.IllConditionedCases;
+import org.mixproof.generators.IllConditionedCases.Case;
+import org.mixproof.generators.IllConditionedCases.Where;
+import org.mixproof.generators.Mixtures;
+import org.mixproof.generators.ScheduleArbitraries;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.schedule.VpOu;
+
+/**
+ * CLAIMS §6 {@code oracle.agreement}, {@code oracle.finite} and {@code oracle.ill-conditioned}: the
+ * double code against the oracle. The constant c = 16(d+1)² and the term scales are derived once, in
+ * {@link RoundingBound}. The oracle runs at {@value #DIGITS} digits: its own error (≤ c·10^{−29} of
+ * the terms) is then far below the smallest tolerance c·u ≥ 7e−15 of them.
+ */
+class OracleAgreementProperties {
+
+  static final int DIGITS = OracleDensity.MIN_DIGITS;
+
+  /**
+   * Where double precision is expected to cope: cond(Σ_i) ≤ 1e4 with smallest eigenvalue ≥ 0.1, no
+   * singular data, points up to 1e3 standard deviations from a component and ties between components
+   * (within 4 steps of the line's direction, so ≤ 1e3 + 4 · 2.1e3 ≈ 9.1e3 standard deviations: the
+   * direction is at most ‖μ_j − μ_i‖ + 2√λmax ≤ 10 + 2√1e5 long, over √λmin ≥ √0.1). There every
+   * competing component's log-term is within c u (κ (q + d) + ρ √(q/λ) + L) ≤ 400 · 1.11e−16 ·
+   * (1e4 · 8.3e7 + 2.9e6 · 2.9e4 + 60) < 0.05 of exact (d ≤ 4), below the refusal threshold ½, and a
+   * component uncertain by more than ½ has q ≥ 1e9, so lies ≥ 4e8 below the others and is
+   * negligible: no point may be refused.
+   */
+  @Provide
+  Arbitrary<Case> moderate() {
+    return IllConditionedCases.of(Mixtures.builder().dimensions(1, 4).components(1, 4)
+            .families(CovarianceFamily.FULL, CovarianceFamily.DIAGONAL, CovarianceFamily.ISOTROPIC, CovarianceFamily.SHARED)
+            .conditionNumber(1, 1e4).scale(0.1, 10).meanRadius(5),
+        ScheduleArbitraries.all(), Arbitraries.of(Where.NEAR, Where.BETWEEN, Where.DEVIATIONS, Where.TIE));
+  }
+
+  /** The whole range of {@link IllConditionedCases#fullRange()}. */
+  @Provide
+  Arbitrary<Case> anything() { return IllConditionedCases.of(IllConditionedCases.fullRange()); }
+
+  /** oracle.agreement: normalised errors within c·u·κ, and nothing in the moderate range refused. */
+  @Property(tries = 500, seed = "20261122")
+  @AddLifecycleHook(ThoroughTries.class)
+  void oracleAgreement(@ForAll("moderate") Case c) {
+    OracleDensity o = c.oracle(DIGITS);
+    double[] x = c.point(o);
+    PointEvaluation e = c.density().evaluate(x); // refusing here would fail the property
+    Agreement a = Agreement.of(o.evaluate(x), e.logDensity(), e.weights(), e.score(), e.hessian());
+    assertTrue(a.withinTolerance(), () -> "beyond c·u·κ = " + a.tolerance() + ": " + a + " at " + Arrays.toString(x));
+  }
+
+  /**
+   * oracle.ill-conditioned: across the whole generator range the double code either refuses (an
+   * IllConditionedException, at construction or at the point) or returns values within c·u·κ —
+   * never a silently wrong value. Both outcomes must occur (so the range reaches where double
+   * fails), and accepted cases with κ ≥ 1e8 must occur (so refusing is not all it does).
+   */
+  @Property(tries = 1000, seed = "20261122")
+  @AddLifecycleHook(ThoroughTries.class)
+  void oracleIllConditioned(@ForAll("anything") Case c) {
+    OracleDensity o = c.oracle(DIGITS);
+    double[] x = c.point(o);
+    PointEvaluation e;
+    try {
+      e = c.density().evaluate(x);
+    } catch (IllConditionedException refused) {
+      Statistics.label("outcome").collect("refused");
+      return;
+    }
+    Statistics.label("outcome").collect(c.kappa() >= 1e8 ? "accepted, κ ≥ 1e8" : "accepted, κ < 1e8");
+    Agreement a = Agreement.of(o.evaluate(x), e.logDensity(), e.weights(), e.score(), e.hessian());
+    assertTrue(a.withinTolerance(), () -> "silently wrong: beyond c·u·κ = " + a.tolerance() + ": " + a
+        + " at " + Arrays.toString(x));
+    Statistics.label("outcome").coverage(cov -> {
+      cov.check("refused").count(n -> n >= 1);
+      cov.check("accepted, κ ≥ 1e8").count(n -> n >= 1);
+    });
+  }
+
+  /**
+   * oracle.finite: for finite valid input the double code returns finite numbers or refuses — never
+   * NaN or ±∞, and log p (never refused at a point) stays finite even where every component density
+   * underflows.
+   */
+  @Property(tries = 1000, seed = "20261122")
+  @AddLifecycleHook(ThoroughTries.class)
+  void oracleFinite(@ForAll("anything") Case c) {
+    MixtureDensity p;
+    try {
+      p = c.density();
+    } catch (IllConditionedException refused) {
+      return;
+    }
+    double[] x = c.point(c.oracle(DIGITS));
+    double lp = p.logDensity(x);
+    assertTrue(Double.isFinite(lp), "log p = " + lp);
+    try {
+      PointEvaluation e = p.evaluate(x);
+      assertTrue(Double.isFinite(e.logDensity()));
+      for (double w : e.weights()) assertTrue(Double.isFinite(w) && w >= 0 && w <= 1, "weight " + w);
+      for (double s : e.score()) assertTrue(Double.isFinite(s), "score " + Arrays.toString(e.score()));
+      for (double[] row : e.hessian()) for (double h : row) assertTrue(Double.isFinite(h), "Hessian entry " + h);
+    } catch (IllConditionedException refused) {
+      Statistics.collect("refused at the point");
+    }
+  }
+
+  /**
+   * A far tie between two Gaussians with unordered covariances (CLAIMS lipschitz.global-unequal,
+   * slightly perturbed so the tie is not exact by symmetry): at 1e7 the log-terms are about −5e13 and
+   * their rounding is ±10², so the double code cannot say which component carries the weight. It
+   * must refuse the score, while log p — a log-sum-exp, 1-Lipschitz in the log-terms — is returned
+   * within tolerance.
+   */
+  @Test
+  void aFarTieIsRefusedButItsLogDensityIsNot() {
+    GaussianMixture m = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, 0}, {0, 0}},
+        new double[][][] {{{1, 0}, {0, 4}}, {{4, 0}, {0, 1.000001}}});
+    VpOu s = new VpOu();
+    double t = 1e-3;
+    OracleDensity o = OracleDensity.at(m, s, t, DIGITS);
+    double[] x = IllConditionedCases.tieForTest(o, 0, 1, new double[] {1e7, 1e7}, new double[] {1, -1});
+    OracleEvaluation oe = o.evaluate(x);
+    double[] w = oe.weightValues();
+    assertTrue(w[0] > 0.1 && w[1] > 0.1, "a genuine tie: weights " + Arrays.toString(w));
+    MixtureDensity p = MixtureDensity.at(m, s, t);
+    IllConditionedException ex = assertThrows(IllConditionedException.class, () -> p.score(x));
+    assertTrue(ex.getMessage().contains("posterior weights cannot be resolved"), ex.getMessage());
+    assertThrows(IllConditionedException.class, () -> p.weights(x));
+    double lp = p.logDensity(x);
+    RoundingBound b = RoundingBound.of(oe);
+    double err = Math.abs(lp - oe.logDensityValue());
+    assertTrue(err <= MixtureDensity.roundingConstant(2) * RoundingBound.UNIT_ROUNDOFF * b.kappa() * b.logDensityScale(),
+        "log p error " + err);
+  }
+
+  /**
+   * Far out along one component's axis the other is negligible: a single dominant weight is resolved
+   * however uncertain its own log-term (±10³ here), and everything agrees within c·u·κ.
+   */
+  @Test
+  void aFarPointWithOneDominantComponentIsAccepted() {
+    GaussianMixture m = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, 0}, {0, 0}},
+        new double[][][] {{{1, 0}, {0, 4}}, {{4, 0}, {0, 1}}});
+    double[] x = {1e7, 0};
+    MixtureDensity p = MixtureDensity.at(m, new VpOu(), 1e-3);
+    PointEvaluation e = p.evaluate(x);
+    OracleEvaluation oe = OracleDensity.at(m, new VpOu(), 1e-3, DIGITS).evaluate(x);
+    Agreement a = Agreement.of(oe, e.logDensity(), e.weights(), e.score(), e.hessian());
+    assertTrue(a.withinTolerance(), a.toString());
+    // along x the second component's variance is 4 against 1: its weight is 1, the other's e^{−3.75e13}
+    assertTrue(e.weights()[0] == 0 && e.weights()[1] == 1, "component 1 dominates: " + Arrays.toString(e.weights()));
+  }
+
+  /** The double code's refusal rule and the agreement check use the same c (oracle/ may not import density/). */
+  @Test
+  void bothSidesUseTheSameConstant() {
+    for (int d = 1; d <= 64; d++) {
+      assertTrue(MixtureDensity.roundingConstant(d) == RoundingBound.constant(d), "c differs at d = " + d);
+    }
+  }
+}
