@@ -372,6 +372,32 @@ public final class MixtureDensity {
   }
 
   /**
+   * The rounding bounds e_i of the log-terms at a point (see {@link #checkResolved}) into
+   * {@code uncertainty}; returns the largest. Components of weight 0 (ℓ_i = −∞) carry none.
+   */
+  private double logTermUncertainties(double[] x, int off, double[] ell, double[] quadratic, double[] uncertainty) {
+    double cu = roundingConstant(d) * U;
+    double xn = norm(x, off);
+    double worst = 0;
+    for (int i = 0; i < k; i++) {
+      if (ell[i] == Double.NEGATIVE_INFINITY) {
+        uncertainty[i] = 0;
+        continue;
+      }
+      double zw = Math.sqrt(quadratic[i] / lambdaMinT[i]);
+      uncertainty[i] = cu * (conditionNumber[i] * (quadratic[i] + d) + (xn + meanNorm[i]) * zw + normingSize[i]);
+      worst = Math.max(worst, uncertainty[i]);
+    }
+    return worst;
+  }
+
+  private double norm(double[] x, int off) {
+    double xn = 0;
+    for (int c = 0; c < d; c++) xn += x[off + c] * x[off + c];
+    return Math.sqrt(xn);
+  }
+
+  /**
    * c = 16 (d + 1)²: the double code's error at a point is within c · u · κ of the size of the terms
    * that cancel (CLAIMS §6; derivation in oracle.RoundingBound, which must agree).
    */
@@ -398,24 +424,14 @@ public final class MixtureDensity {
    */
   private void checkResolved(double[] x, int off, double[] ell, double[] quadratic, double[] w,
       double[][] compScores, double[] s, double[] uncertainty) {
+    if (logTermUncertainties(x, off, ell, quadratic, uncertainty) <= MAX_LOG_TERM_UNCERTAINTY) return;
     boolean haveScores = compScores != null;
     double cu = roundingConstant(d) * U;
-    double xn = 0;
-    for (int c = 0; c < d; c++) xn += x[off + c] * x[off + c];
-    xn = Math.sqrt(xn);
-    double worst = 0;
+    double xn = norm(x, off);
     int m = -1;
     for (int i = 0; i < k; i++) {
-      if (ell[i] == Double.NEGATIVE_INFINITY) { // weight 0 (π_i = 0 or underflow of q): no error
-        uncertainty[i] = 0;
-        continue;
-      }
-      double zw = Math.sqrt(quadratic[i] / lambdaMinT[i]);
-      uncertainty[i] = cu * (conditionNumber[i] * (quadratic[i] + d) + (xn + meanNorm[i]) * zw + normingSize[i]);
-      worst = Math.max(worst, uncertainty[i]);
-      if (m < 0 || ell[i] > ell[m]) m = i;
+      if (ell[i] != Double.NEGATIVE_INFINITY && (m < 0 || ell[i] > ell[m])) m = i;
     }
-    if (worst <= MAX_LOG_TERM_UNCERTAINTY) return;
     double floorScore = 0, floorHessian = 0, sqrtD = Math.sqrt(d);
     if (haveScores) {
       for (int j = 0; j < k; j++) { // c u times these bound the score's and Hessian's tolerances from below
@@ -666,11 +682,16 @@ public final class MixtureDensity {
       for (int i = 0; i < k; i++) {
         ellP[i] = ell[i][p];
         qP[i] = qt[i][p];
+      }
+      int off = (row0 + p) * d;
+      // the common case costs k bounds; scores are gathered only when two log-terms may compete
+      if (logTermUncertainties(x, off, ellP, qP, uncP) <= MAX_LOG_TERM_UNCERTAINTY) return;
+      for (int i = 0; i < k; i++) {
         wp[i] = w[i][p];
         if (haveScores) for (int c = 0; c < d; c++) compP[i][c] = st[i][c][p];
       }
       if (haveScores) for (int c = 0; c < d; c++) sP[c] = s[c][p];
-      checkResolved(x, (row0 + p) * d, ellP, qP, wp, haveScores ? compP : null, sP, uncP);
+      checkResolved(x, off, ellP, qP, wp, haveScores ? compP : null, sP, uncP);
     }
 
     /** ell_i, and s_i when asked, at every point of the block. */

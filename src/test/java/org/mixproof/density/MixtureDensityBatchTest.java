@@ -201,4 +201,28 @@ class MixtureDensityBatchTest {
     }
     return out;
   }
+
+  /**
+   * A refused point is refused by both paths: two components with Σ = diag(1, 1e-6) tie on y = 0, and
+   * at x = (1e4, 0) their log-terms carry c·u·κ·q ≈ 1.6e-14 · 1e6 · 1e8 > ½ of rounding, so weights,
+   * score and Hessian are refused there — by the single-point methods and by every batch holding the
+   * point — while log p (never refused) agrees between the paths.
+   */
+  @Test
+  void aRefusedPointIsRefusedByTheBatchToo() {
+    double[][] thin = {{1, 0}, {0, 1e-6}};
+    GaussianMixture g = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, -1e-3}, {0, 1e-3}},
+        new double[][][] {thin, thin});
+    MixtureDensity p = MixtureDensity.at(g, new VpOu(), 0);
+    double[] far = {1e4, 0};
+    assertThrows(IllConditionedException.class, () -> p.evaluate(far));
+    assertThrows(IllConditionedException.class, () -> p.score(far));
+    DMatrixRMaj pts = new DMatrixRMaj(new double[][] {{0, 0}, far, {1, 0}});
+    assertThrows(IllConditionedException.class, () -> p.logDensityAndScore(pts));
+    assertThrows(IllConditionedException.class, () -> p.scoreAndHessian(pts));
+    assertThrows(IllConditionedException.class, () -> p.evaluate(pts));
+    double[] lp = p.logDensity(pts);
+    assertEquals(p.logDensity(far), lp[1], 0.0);
+    assertTrue(Double.isFinite(lp[1]));
+  }
 }
