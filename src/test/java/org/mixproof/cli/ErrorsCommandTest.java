@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code mixproof errors}: the table, JSON, "undefined" for singular data, and input errors (CLAIMS §7). */
 class ErrorsCommandTest {
 
-  static EvalCommandTest.Run run(String... args) { return EvalCommandTest.run(args); }
+  static CliRun run(String... args) { return CliRun.of(args); }
 
   /**
    * Data N(0, 1) in d = 1 under vp-ou with T = 1, ε = 0, start N(0, I): every p_t is N(0, 1), so
@@ -23,7 +23,7 @@ class ErrorsCommandTest {
    */
   @Test
   void oneStepByHand() throws Exception {
-    EvalCommandTest.Run r = run("errors", "--spectrum", "cifar10", "--help");
+    CliRun r = run("errors", "--spectrum", "cifar10", "--help");
     assertEquals(0, r.code());
     Path dir = Files.createTempDirectory("spec");
     Path one = dir.resolve("one.txt");
@@ -42,7 +42,7 @@ class ErrorsCommandTest {
 
   @Test
   void cifarTableSaysUndefinedForHeunAndRk4AtEpsZeroAndNumbersElsewhere() {
-    EvalCommandTest.Run r = run("errors", "--spectrum", "cifar10", "--nfe", "50", "--eps", "0,1e-3",
+    CliRun r = run("errors", "--spectrum", "cifar10", "--nfe", "50", "--eps", "0,1e-3",
         "--schemes", "em,ode-heun,ode-rk4");
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\n");
@@ -60,7 +60,7 @@ class ErrorsCommandTest {
 
   @Test
   void mixtureIn1dUsesTheGridLawWithErrorEstimates() throws Exception {
-    EvalCommandTest.Run r = run("errors", "--mixture", EvalCommandTest.EXAMPLE, "--schedule", "vp-ou", "--T", "3",
+    CliRun r = run("errors", "--mixture", EvalCommandTest.EXAMPLE, "--schedule", "vp-ou", "--T", "3",
         "--eps", "0.01", "--nfe", "40", "--schemes", "ei,ode-heun", "--start", "exact", "--grid-cells", "400", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode rows = new ObjectMapper().readTree(r.out()).get("rows");
@@ -88,7 +88,7 @@ class ErrorsCommandTest {
         {"does not exist", "errors", "--spectrum", dir.resolve("none.txt").toString()},
     };
     for (String[] c : cases) {
-      EvalCommandTest.Run r = run(java.util.Arrays.copyOfRange(c, 1, c.length));
+      CliRun r = run(java.util.Arrays.copyOfRange(c, 1, c.length));
       assertEquals(2, r.code(), String.join(" ", c) + " → " + r.err());
       assertTrue(r.err().contains(c[0]), "stderr should contain '" + c[0] + "': " + r.err());
       assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");

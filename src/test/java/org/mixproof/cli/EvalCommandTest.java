@@ -19,14 +19,7 @@ class EvalCommandTest {
   static final String EXAMPLE = "examples/two-component-1d.json";
   static final double U = Math.ulp(1.0);
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
+  static CliRun run(String... args) { return CliRun.of(args); }
 
   /**
    * README: π = (½, ½), μ = ±2, σ² = 1, vp-ou at t = ln 2 ⇒ a = ½, b² = ¾, components N(±1, 1), so
@@ -35,7 +28,7 @@ class EvalCommandTest {
    */
   @Test
   void exampleMatchesTheHandComputation() throws Exception {
-    Run r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "0.6931471805599453", "--x", "0.5");
+    CliRun r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "0.6931471805599453", "--x", "0.5");
     assertEquals(0, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     JsonNode p = root.get("points").get(0);
@@ -54,7 +47,7 @@ class EvalCommandTest {
   void pointsFromCsvOneResultPerRow(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("p.csv");
     Files.writeString(csv, "# x\n-1\n\n0\n2.5\n");
-    Run r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-linear:0.1,20", "--t", "0.5", "--points", csv.toString());
+    CliRun r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-linear:0.1,20", "--t", "0.5", "--points", csv.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode pts = new ObjectMapper().readTree(r.out()).get("points");
     assertEquals(3, pts.size());
@@ -78,16 +71,16 @@ class EvalCommandTest {
     };
     for (String[] c : cases) {
       String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
-      Run r = run(args);
+      CliRun r = run(args);
       assertEquals(Main.EXIT_ERROR, r.code(), String.join(" ", args));
       assertTrue(r.err().contains(c[0]), () -> "stderr should contain '" + c[0] + "': " + r.err());
       assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
       assertEquals("", r.out());
     }
-    Run verbose = run("--verbose", "eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "-1", "--x", "0");
+    CliRun verbose = run("--verbose", "eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "-1", "--x", "0");
     assertEquals(Main.EXIT_ERROR, verbose.code());
     assertTrue(verbose.err().contains("\tat "), "stack trace with --verbose");
-    Run verboseAfter = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "-1", "--x", "0", "--verbose");
+    CliRun verboseAfter = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "-1", "--x", "0", "--verbose");
     assertTrue(verboseAfter.err().contains("\tat "), "--verbose also works after the subcommand");
   }
 }

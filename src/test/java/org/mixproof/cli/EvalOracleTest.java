@@ -26,14 +26,7 @@ class EvalOracleTest {
 
   static final String EXAMPLE = "examples/two-component-1d.json";
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
+  static CliRun run(String... args) { return CliRun.of(args); }
 
   /**
    * README's example at x = ½: log p = −½ log 2π − ⅛ − ½ + log cosh ½, here in apfloat at 50 digits;
@@ -41,7 +34,7 @@ class EvalOracleTest {
    */
   @Test
   void readmeExampleToFortyDigits() throws Exception {
-    Run r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "0.6931471805599453", "--x", "0.5",
+    CliRun r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "0.6931471805599453", "--x", "0.5",
         "--oracle", "--digits", "40");
     assertEquals(0, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
@@ -69,10 +62,10 @@ class EvalOracleTest {
     OracleDensity o = OracleDensity.at(MixtureJson.read(file), new VpOu(), 1e-3, 20);
     double[] x = IllConditionedCases.tieForTest(o, 0, 1, new double[] {1e7, 1e7}, new double[] {1, -1});
     String point = x[0] + "," + x[1];
-    Run plain = run("eval", "--mixture", file.toString(), "--schedule", "vp-ou", "--t", "0.001", "--x", point);
+    CliRun plain = run("eval", "--mixture", file.toString(), "--schedule", "vp-ou", "--t", "0.001", "--x", point);
     assertEquals(Main.EXIT_ERROR, plain.code());
     assertTrue(plain.err().contains("posterior weights cannot be resolved"), plain.err());
-    Run r = run("eval", "--mixture", file.toString(), "--schedule", "vp-ou", "--t", "0.001", "--x", point, "--oracle");
+    CliRun r = run("eval", "--mixture", file.toString(), "--schedule", "vp-ou", "--t", "0.001", "--x", point, "--oracle");
     assertEquals(0, r.code(), r.err());
     JsonNode p = new ObjectMapper().readTree(r.out()).get("points").get(0);
     assertTrue(p.get("double_refused").asText().contains("use the high-precision oracle"));
@@ -83,7 +76,7 @@ class EvalOracleTest {
 
   @Test
   void badOracleOptionsAreNamed() {
-    Run r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "1", "--x", "0", "--digits", "50");
+    CliRun r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "1", "--x", "0", "--digits", "50");
     assertEquals(Main.EXIT_ERROR, r.code());
     assertTrue(r.err().contains("--digits needs --oracle (was --digits 50)"), r.err());
     r = run("eval", "--mixture", EXAMPLE, "--schedule", "vp-ou", "--t", "1", "--x", "0", "--oracle", "--digits", "5");

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 class LipschitzCommandTest {
 
   static String[] run(String... args) {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    CliRun r = CliRun.of(args);
+    return new String[] {String.valueOf(r.code()), r.out(), r.err()};
   }
 
   /**
