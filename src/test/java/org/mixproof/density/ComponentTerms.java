@@ -14,6 +14,7 @@ final class ComponentTerms {
   final double[][] scores;     // s_i = −P_i(t)(x − μ_i(t)), high-precision reference
   final double[] precisionNorm; // ‖P_i(t)‖₂ = 1/λmin(Σ_i(t))
   final double[] residualNorm;  // ‖x − μ_i(t)‖
+  final double[] meanNorm;      // ‖μ_i(t)‖
   final double[] conditions;    // κ_i = cond(Σ_i(t))
   final double maxCondition;
 
@@ -23,6 +24,7 @@ final class ComponentTerms {
     scores = new double[k][d];
     precisionNorm = new double[k];
     residualNorm = new double[k];
+    meanNorm = new double[k];
     double cond = 1;
     precisions = new double[k][][];
     conditions = new double[k];
@@ -31,6 +33,7 @@ final class ComponentTerms {
       double[] r = new double[d];
       for (int j = 0; j < d; j++) r[j] = x[j] - mu[j];
       residualNorm[i] = norm(r);
+      meanNorm[i] = norm(mu);
       precisions[i] = DecimalReference.precision(p, i);
       scores[i] = DecimalReference.componentScore(p, i, x, precisions[i]);
       conditions[i] = p.conditionNumber(i);
@@ -74,15 +77,17 @@ final class ComponentTerms {
    * Rounding of a computed log p. Each ℓ_i holds ½‖W_i r_i‖²: the matrix-vector product carries
    * d·u·‖P_i‖‖r_i‖² into it; the Cholesky factor is exact for Σ_i(t) + E with ‖E‖ ≤ d(d+1)u‖Σ_i(t)‖
    * (Higham, ASNA Thm 10.3), which moves the quadratic form by ≤ ‖E‖‖s_i‖² and log det by
-   * ≤ tr(P_i E) ≤ d(d+1)u κ_i; log-sum-exp adds u·|log p|.
+   * ≤ tr(P_i E) ≤ d(d+1)u κ_i; the residual r_i = x − a_t μ_i inherits the rounding of a_t and of
+   * a_t μ_i (≤ 2u‖μ_i(t)‖), which moves ℓ_i by ≤ ‖s_i‖·2u‖μ_i(t)‖ — the term that dominates a
+   * difference in t near t = 0, where a_t barely moves; log-sum-exp adds u·|log p|.
    */
   double logDensityError(double logDensity) {
     double worst = 0;
     for (int i = 0; i < k; i++) {
       double lambdaMax = conditions[i] / precisionNorm[i];
-      double s2 = norm(scores[i]) * norm(scores[i]);
+      double si = norm(scores[i]);
       worst = Math.max(worst, precisionNorm[i] * residualNorm[i] * residualNorm[i]
-          + (d + 1) * (lambdaMax * s2 + conditions[i]));
+          + (d + 1) * (lambdaMax * si * si + conditions[i]) + si * meanNorm[i]);
     }
     return 16 * d * U * (1 + Math.abs(logDensity) + worst);
   }
