@@ -2,7 +2,9 @@ package org.mixproof.smoothness;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
@@ -25,9 +27,10 @@ import org.mixproof.density.MixtureDensity;
  * Searches for sup_{x ∈ Dom} ‖H(x)‖₂ (CLAIMS §3). Start points: each μ_i(t); points between every
  * pair of means; seeded random points around each component; and points on the tie sets
  * ℓ_i = ℓ_j — for the global domain far out along directions u with uᵀ(P_i − P_j)u = 0, where ‖H‖
- * grows like ‖x‖² when P_i − P_j is indefinite. The best starts are then climbed by Nelder–Mead
- * (commons-math3), restarted with smaller simplices until the value stops improving; the domain
- * constraint is a radial projection. Deterministic for a given seed.
+ * grows like ‖x‖² when P_i − P_j is indefinite. The best starts, and the best start of every pair
+ * of competing components, are then climbed by Nelder–Mead (commons-math3) — in R^d, along that
+ * pair's tie set, and in R^d again — each restarted with smaller simplices until the value stops
+ * improving; the domain constraint is a radial projection. Deterministic for a given seed.
  *
  * <p>The value found is a lower bound on the true constant. Points the double code refuses (it cannot
  * resolve the posterior weights there, {@link IllConditionedException}) are not reported either; a
@@ -76,8 +79,8 @@ public final class LipschitzSearch {
   public LipschitzResult search(MixtureDensity p, Domain domain) {
     if (p == null) throw new IllegalArgumentException("density must not be null");
     if (domain == null) throw new IllegalArgumentException("domain must not be null");
-    Objective f = new Objective(p, domain);
     ComponentGeometry g = new ComponentGeometry(p);
+    Objective f = new Objective(p, domain, g);
     List<double[]> starts = startPoints(p, g, domain);
     List<PointValuePair> scored = new ArrayList<>();
     for (double[] x : starts) {
@@ -89,7 +92,7 @@ public final class LipschitzSearch {
     // climb the best few starts, and the best start of every pair of competing components, so
     // that each tie ridge — where the covariance term peaks — is followed at least once
     List<PointValuePair> chosen = new ArrayList<>();
-    java.util.Set<Integer> pairsSeen = new java.util.HashSet<>();
+    Set<Integer> pairsSeen = new HashSet<>();
     for (PointValuePair start : scored) {
       int[] pair = g.k < 2 ? new int[] {0, 0} : topTwo(g, start.getPoint());
       int key = Math.min(pair[0], pair[1]) * g.k + Math.max(pair[0], pair[1]);
@@ -337,11 +340,11 @@ public final class LipschitzSearch {
     final SpectralNorm norm;
     long evaluations;
 
-    Objective(MixtureDensity p, Domain domain) {
+    Objective(MixtureDensity p, Domain domain, ComponentGeometry geometry) {
       this.p = p;
       this.domain = domain;
       this.norm = new SpectralNorm(p.dimension());
-      this.geometry = new ComponentGeometry(p);
+      this.geometry = geometry;
     }
 
     final ComponentGeometry geometry;
