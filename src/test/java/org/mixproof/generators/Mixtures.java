@@ -77,9 +77,7 @@ public final class Mixtures {
     private Builder() {}
 
     public Builder dimensions(int min, int max) {
-      if (min < 1 || max < min) {
-        throw new IllegalArgumentException("dimensions must satisfy 1 <= min <= max, was [" + min + ", " + max + "]");
-      }
+      Parts.requirePositiveRange("dimensions", min, max);
       minDimension = min;
       maxDimension = max;
       return this;
@@ -89,9 +87,7 @@ public final class Mixtures {
     public Builder dimension(int d) { return dimensions(d, d); }
 
     public Builder components(int min, int max) {
-      if (min < 1 || max < min) {
-        throw new IllegalArgumentException("components must satisfy 1 <= min <= max, was [" + min + ", " + max + "]");
-      }
+      Parts.requirePositiveRange("components", min, max);
       minComponents = min;
       maxComponents = max;
       return this;

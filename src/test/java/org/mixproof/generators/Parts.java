@@ -105,4 +105,11 @@ public final class Parts {
   static void requireFinite(String name, double v) {
     if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite, was " + v);
   }
+
+  /** Rejects an integer range unless 1 ≤ min ≤ max, naming it. */
+  static void requirePositiveRange(String name, int min, int max) {
+    if (min < 1 || max < min) {
+      throw new IllegalArgumentException(name + " must satisfy 1 <= min <= max, was [" + min + ", " + max + "]");
+    }
+  }
 }

@@ -58,9 +58,7 @@ public final class SpdMatrices {
     private Builder() {}
 
     public Builder dimensions(int min, int max) {
-      if (min < 1 || max < min) {
-        throw new IllegalArgumentException("dimensions must satisfy 1 <= min <= max, was [" + min + ", " + max + "]");
-      }
+      Parts.requirePositiveRange("dimensions", min, max);
       minDimension = min;
       maxDimension = max;
       return this;
