@@ -83,6 +83,16 @@ public final class MixtureJson {
     }
   }
 
+  /** The mixture's JSON form as a tree, to embed in a larger document (e.g. a counterexample). */
+  public static com.fasterxml.jackson.databind.JsonNode tree(GaussianMixture m) {
+    return MAPPER.valueToTree(new Form(m.weights(), m.means(), m.covariances()));
+  }
+
+  /** Reads a mixture from its JSON form embedded in a larger document; {@code source} names it in errors. */
+  public static GaussianMixture fromTree(com.fasterxml.jackson.databind.JsonNode node, String source) {
+    return parse(node.toString(), source);
+  }
+
   /** Writes the mixture to a temporary sibling and moves it into place, so no half-written file remains. */
   public static void write(GaussianMixture m, Path file) {
     try {

@@ -123,7 +123,7 @@ public enum Bound {
     throw new IllegalArgumentException("unknown bound id '" + id + "'");
   }
 
-  static boolean sharedCovariance(GaussianMixture m) {
+  public static boolean sharedCovariance(GaussianMixture m) {
     int d = m.dimension();
     for (int i = 1; i < m.components(); i++) {
       for (int r = 0; r < d; r++) {
@@ -133,7 +133,7 @@ public enum Bound {
     return true;
   }
 
-  static boolean isotropic(GaussianMixture m) {
+  public static boolean isotropic(GaussianMixture m) {
     int d = m.dimension();
     for (int i = 0; i < m.components(); i++) {
       for (int r = 0; r < d; r++) {
@@ -150,7 +150,7 @@ public enum Bound {
    * log γ with γ ≤ p_t on the ball ‖x‖ ≤ β: each component's quadratic form there is at most
    * (β + a‖μ_i‖)²/λmin(Σ_i(t)), so p_t ≥ Σ π_i (2π)^{−d/2} det^{−1/2} e^{−(β + a‖μ_i‖)²/(2 λmin_i)}.
    */
-  static double logDensityFloor(MixtureDensity p, double beta) {
+  public static double logDensityFloor(MixtureDensity p, double beta) {
     int d = p.dimension();
     GaussianMixture m = p.mixture();
     double[] terms = new double[p.components()];

@@ -1,0 +1,167 @@
+package org.mixproof.claim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Shrinkable;
+import org.mixproof.density.IllConditionedException;
+import org.mixproof.generators.GreedyShrinker;
+
+/**
+ * The generic check of a claim "quantity ≤ bound" (or ≥, key {@code relation}): generate cases from
+ * the file's profile with the quantity's jqwik arbitrary (seeded), measure, evaluate the bound over
+ * the measured names, and on a violation beyond the {@code tolerance} expression that the quantity
+ * confirms (oracle), shrink it greedily ({@link GreedyShrinker}) to a minimal witness.
+ *
+ * <p>A case whose {@code requires} expression is 0, or that the quantity finds outside its
+ * hypotheses, is skipped; one that double precision refuses is counted as refused. The claim makes
+ * {@code tries} applicable cases (default 20) within at most {@link #ATTEMPTS_PER_TRY} times as many
+ * generated ones.
+ */
+public final class BoundSearch<T> implements ClaimCheck {
+
+  /** Generated cases per wanted applicable try before a claim is declared vacuous or short. */
+  public static final int ATTEMPTS_PER_TRY = 10;
+  /** Cap on accepted shrinking steps. */
+  public static final int MAX_SHRINK_STEPS = 2000;
+  /** jqwik's generation size (the default of a property). */
+  public static final int GEN_SIZE = 1000;
+
+  private final Quantity<T> quantity;
+
+  public BoundSearch(Quantity<T> quantity) { this.quantity = quantity; }
+
+  @Override public Set<String> keys() { return quantity.keys(); }
+
+  enum Kind { SKIPPED, REFUSED, WITHIN, UNCONFIRMED, VIOLATED }
+
+  record Outcome(Kind kind, Measurement m, double bound, double tightness) {}
+
+  /** The claim's expressions bound to the quantity's names. */
+  final class Judge {
+    final ClaimSpec spec;
+    final BoundExpression bound;
+    final BoundExpression tolerance;
+    final BoundExpression requires;
+    final boolean atMost;
+
+    Judge(ClaimSpec spec) {
+      this.spec = spec;
+      Set<String> names = new TreeSet<>(quantity.variables());
+      names.add("measured");
+      bound = BoundExpression.of(spec, "bound", quantity.variables());
+      tolerance = spec.has("tolerance") ? BoundExpression.of(spec, "tolerance", quantity.variables()) : null;
+      requires = spec.has("requires") ? BoundExpression.of(spec, "requires", quantity.variables()) : null;
+      String rel = spec.string("relation", "<=");
+      if (!rel.equals("<=") && !rel.equals(">=")) throw spec.error("relation", "must be '<=' or '>=', was '" + rel + "'");
+      atMost = rel.equals("<=");
+    }
+
+    Outcome judge(T c) {
+      Measurement m;
+      try {
+        m = quantity.measure(c, spec);
+      } catch (IllConditionedException e) {
+        return new Outcome(Kind.REFUSED, null, Double.NaN, Double.NaN);
+      }
+      if (!m.applicable()) return new Outcome(Kind.SKIPPED, m, Double.NaN, Double.NaN);
+      if (requires != null && requires.evaluate(m.variables()) == 0) return new Outcome(Kind.SKIPPED, m, Double.NaN, Double.NaN);
+      double b = bound.evaluate(m.variables());
+      double slack = tolerance == null ? 0 : tolerance.evaluate(m.variables());
+      double v = m.value();
+      double tight = atMost ? v / b : b / v;
+      boolean beyond = atMost ? v > b + slack : v < b - slack;
+      if (!beyond) return new Outcome(Kind.WITHIN, m, b, tight);
+      return new Outcome(quantity.confirms(c, m, b, spec) ? Kind.VIOLATED : Kind.UNCONFIRMED, m, b, tight);
+    }
+
+    boolean holds(T c) {
+      try {
+        return judge(c).kind() != Kind.VIOLATED;
+      } catch (RuntimeException e) {
+        return true; // a candidate that cannot be judged is no counterexample
+      }
+    }
+  }
+
+  @Override
+  public ClaimResult run(ClaimSpec spec, RunOptions options) {
+    long seed = options.seedFor(spec);
+    Judge judge = new Judge(spec);
+    int wanted = options.triesFor(spec, 20);
+    RandomGenerator<T> generator = quantity.cases(spec).generator(GEN_SIZE);
+    Random random = new Random(seed);
+    long tries = 0, skipped = 0, refused = 0, unconfirmed = 0;
+    double worst = Double.NEGATIVE_INFINITY;
+    String worstWhere = "";
+    boolean stopped = false;
+    for (int attempt = 0; attempt < wanted * ATTEMPTS_PER_TRY && tries < wanted; attempt++) {
+      if (options.pastDeadline()) {
+        stopped = true;
+        break;
+      }
+      Shrinkable<T> s = generator.next(random);
+      Outcome out;
+      try {
+        out = judge.judge(s.value());
+      } catch (ClaimFormatException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        return ClaimResult.error(spec, seed, e.getClass().getSimpleName() + ": " + e.getMessage() + " on case " + s.value());
+      }
+      switch (out.kind()) {
+        case SKIPPED -> skipped++;
+        case REFUSED -> refused++;
+        case VIOLATED -> {
+          return falsified(spec, judge, s, tries + 1, skipped, refused, seed);
+        }
+        default -> {
+          tries++;
+          if (out.kind() == Kind.UNCONFIRMED) unconfirmed++;
+          if (out.tightness() > worst || worstWhere.isEmpty()) {
+            worst = out.tightness();
+            worstWhere = out.m().where();
+          }
+        }
+      }
+    }
+    String detail = (unconfirmed > 0 ? unconfirmed + " apparent violations within rounding, not confirmed; " : "")
+        + (stopped ? "stopped at the time budget after " + tries + " of " + wanted + " tries (not reproducible)" : "");
+    if (tries == 0) {
+      return new ClaimResult(spec, Verdict.VACUOUS, 0, skipped, refused, "tightness", Double.NaN, "", seed,
+          ("hypotheses never met in " + (skipped + refused) + " generated cases. " + detail).trim(), null);
+    }
+    if (tries < wanted && !stopped) {
+      detail = (detail + " only " + tries + " of " + wanted + " tries met the hypotheses").trim();
+    }
+    return new ClaimResult(spec, Verdict.HOLDS, tries, skipped, refused, "tightness", worst, worstWhere, seed,
+        detail.trim(), null);
+  }
+
+  private ClaimResult falsified(ClaimSpec spec, Judge judge, Shrinkable<T> found, long tries, long skipped,
+      long refused, long seed) {
+    GreedyShrinker.Result<T> shrunk = GreedyShrinker.shrink(found, judge::holds, MAX_SHRINK_STEPS);
+    T c = shrunk.value();
+    Outcome out = judge.judge(c);
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("claim", spec.id());
+    w.put("quantity", quantity.name());
+    w.put("statement", spec.statement());
+    w.put("bound", spec.bound());
+    w.put("seed", seed);
+    w.put("try", tries);
+    w.put("shrinkSteps", shrunk.steps());
+    w.put("measuredValue", out.m().value());
+    w.put("boundValue", out.bound());
+    w.put("variables", out.m().variables());
+    w.putAll(quantity.describe(c, out.m()));
+    String detail = "measured " + out.m().value() + " > bound " + out.bound() + " (" + spec.bound() + "), shrunk in "
+        + shrunk.steps() + " steps" + (shrunk.capped() ? " (step cap reached)" : "");
+    if (!judge.atMost) detail = detail.replace(" > ", " < ");
+    return new ClaimResult(spec, Verdict.FALSIFIED, tries, skipped, refused, "measured/bound", out.tightness(),
+        out.m().where(), seed, detail, w);
+  }
+}

@@ -1,0 +1,57 @@
+package org.mixproof.claim;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The registry of claim checks by the {@code quantity} key: the bound-search quantities and the rate
+ * checks. Adding a measurable quantity means adding one line here; adding a claim about an existing
+ * quantity needs no Java at all.
+ */
+public final class Checks {
+
+  private static final Map<String, Supplier<ClaimCheck>> CHECKS = new TreeMap<>();
+
+  static {
+    bound(LipschitzQuantity::new);
+  }
+
+  private Checks() {}
+
+  private static void bound(Supplier<? extends Quantity<?>> quantity) {
+    CHECKS.put(quantity.get().name(), () -> new BoundSearch<>(quantity.get()));
+  }
+
+  private static void rate(String name, Supplier<ClaimCheck> check) { CHECKS.put(name, check); }
+
+  public static Set<String> names() { return new TreeSet<>(CHECKS.keySet()); }
+
+  /** The check for a claim file; an unknown quantity or an unknown key is an error naming file, line and key. */
+  public static ClaimCheck forSpec(ClaimSpec spec) {
+    Supplier<ClaimCheck> s = CHECKS.get(spec.quantity());
+    if (s == null) throw spec.error("quantity", "unknown quantity '" + spec.quantity() + "', known: " + names());
+    ClaimCheck check = s.get();
+    for (String key : spec.values().keySet()) {
+      if (!ClaimSpec.COMMON.contains(key) && !check.keys().contains(key)) {
+        throw spec.error(key, "unknown key for quantity '" + spec.quantity() + "'; known: "
+            + new TreeSet<>(check.keys()) + " and " + ClaimSpec.COMMON);
+      }
+    }
+    return check;
+  }
+
+  /** Runs one claim; a malformed file propagates, anything else becomes an ERROR verdict. */
+  public static ClaimResult run(ClaimSpec spec, RunOptions options) {
+    ClaimCheck check = forSpec(spec);
+    try {
+      return check.run(spec, options);
+    } catch (ClaimFormatException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return ClaimResult.error(spec, options.seedFor(spec), e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package org.mixproof.claim;
+
+/** Checks one claim. {@link BoundSearch} is the generic one; rate claims (§5.4) have their own. */
+public interface ClaimCheck {
+
+  /** Keys this check reads beyond {@link ClaimSpec#COMMON}; any other key in the file is an error. */
+  java.util.Set<String> keys();
+
+  /** Runs the claim; never throws for a failed check (that is an ERROR result) but may for a malformed file. */
+  ClaimResult run(ClaimSpec spec, RunOptions options);
+}

@@ -1,0 +1,23 @@
+package org.mixproof.claim;
+
+import java.util.Map;
+
+/**
+ * The verdict on one claim, with what the report shows: tries that met the hypotheses, cases skipped
+ * (hypotheses unmet) and refused (double precision declined them), the measure ({@code measureName}:
+ * worst tightness, or the empirical constant Ĉ for rate claims) and where it was worst, the seed that
+ * reproduces it, a one-line detail, and for FALSIFIED the shrunk witness (the fields of
+ * {@code counterexamples/<id>.json}).
+ */
+public record ClaimResult(ClaimSpec spec, Verdict verdict, long tries, long skipped, long refused,
+    String measureName, double measure, String where, long seed, String detail, Map<String, Object> witness) {
+
+  /** Whether the verdict is the one the claim file expects. */
+  public boolean asExpected() {
+    return spec.expectsHolds() ? verdict == Verdict.HOLDS : verdict == Verdict.FALSIFIED;
+  }
+
+  public static ClaimResult error(ClaimSpec spec, long seed, String reason) {
+    return new ClaimResult(spec, Verdict.ERROR, 0, 0, 0, "", Double.NaN, "", seed, reason, null);
+  }
+}

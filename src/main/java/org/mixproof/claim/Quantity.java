@@ -1,0 +1,43 @@
+package org.mixproof.claim;
+
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * A measurable quantity of a claim family (the {@code quantity} key of a claim file): how cases are
+ * generated from the file's profile, what is measured on one case, which names its expressions may
+ * use, and how a violation is confirmed before it is reported (e.g. by the apfloat oracle).
+ *
+ * @param <T> the generated case
+ */
+public interface Quantity<T> {
+
+  /** The {@code quantity} key value. */
+  String name();
+
+  /** Names the {@code bound}, {@code tolerance} and {@code requires} expressions may use. */
+  Set<String> variables();
+
+  /** Keys this quantity reads beyond {@link ClaimSpec#COMMON}; any other key is an error. */
+  Set<String> keys();
+
+  /** The cases, from the claim file's profile keys (a jqwik arbitrary, so a violation shrinks). */
+  Arbitrary<T> cases(ClaimSpec spec);
+
+  /**
+   * Measures one case. May throw {@link org.mixproof.density.IllConditionedException} where double
+   * precision refuses the case (counted as refused, not a try).
+   */
+  Measurement measure(T c, ClaimSpec spec);
+
+  /**
+   * Whether a measured violation ({@code value} beyond {@code bound}) is real: beyond rounding and,
+   * where an oracle exists, confirmed by it. Default: every violation is real (the bound expression
+   * already carries the derived tolerance).
+   */
+  default boolean confirms(T c, Measurement m, double bound, ClaimSpec spec) { return true; }
+
+  /** The witness fields of a case (mixture, schedule, t, point…), for counterexamples/<id>.json. */
+  Map<String, Object> describe(T c, Measurement m);
+}
