@@ -17,6 +17,10 @@ public final class Checks {
 
   static {
     bound(LipschitzQuantity::new);
+    bound(MomentQuantities.Exact::new);
+    bound(MomentQuantities.MonteCarlo::new);
+    bound(BlowupQuantities.ScoreNorm::new);
+    bound(BlowupQuantities.DenoiserNorm::new);
   }
 
   private Checks() {}

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "mixproof 0.1.0",
     description = "Checks, by computation, claims about diffusion models whose data is a Gaussian mixture.",
-    subcommands = {EvalCommand.class, LipschitzCommand.class, ErrorsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, EvalCommand.class, LipschitzCommand.class, ErrorsCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for bad input or a failed run. */

@@ -27,6 +27,9 @@ public final class Blowup {
     return out;
   }
 
+  /** ‖E[X_0 | X_t = x]‖. */
+  public static double denoiserNorm(MixtureDensity p, double[] x) { return ComponentGeometry.norm(denoiser(p, x)); }
+
   /**
    * A bound on ‖E[X_0 | X_t = x]‖ uniform in t for ‖x‖ ≤ β: each component's denoiser is
    * μ_i + a Σ_i P_i(t)(x − a μ_i), and ‖a² Σ_i P_i(t)‖ ≤ 1, so the mixture's (a convex combination)

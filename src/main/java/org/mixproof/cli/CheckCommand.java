@@ -1,0 +1,77 @@
+package org.mixproof.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mixproof.claim.Catalog;
+import org.mixproof.claim.ClaimResult;
+import org.mixproof.claim.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mixproof check}: the main job. Checks every claim file of the catalog, shows progress on
+ * stderr, prints the verdict table and writes {@code reports/} (atomically: a failed run leaves the
+ * previous reports intact).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Check the claim catalog (properties/*.properties) and write reports/.")
+final class CheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--claims", paramLabel = "GLOB", defaultValue = "*",
+      description = "Claim ids (file names without .properties) to check, a glob (default: all).")
+  String claims;
+
+  @Option(names = "--properties", paramLabel = "DIR", defaultValue = "properties",
+      description = "The claim catalog directory (default ${DEFAULT-VALUE}).")
+  Path properties;
+
+  @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "900",
+      description = "Wall-clock ceiling (default ${DEFAULT-VALUE}). A claim cut short by it says so: its result then depends on the machine.")
+  double budget;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed for every claim (default: each file's own seed key, else 1).")
+  Long seed;
+
+  @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
+      description = "Multiply every file's tries by X (default ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Claims checked at once (default: the number of cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+      description = "Where the reports go (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(budget > 0)) throw new IllegalArgumentException("--budget must be positive seconds, was " + budget);
+    Catalog catalog = Catalog.load(properties, claims);
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    RunOptions options = new RunOptions(seed, scale, start + (long) (budget * 1e9));
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    err.printf(Locale.ROOT, "checking %d claims from %s on %d threads%n", catalog.specs().size(), properties, n);
+    err.flush();
+    List<ClaimResult> results = catalog.run(options, n, p -> {
+      ClaimResult r = p.result();
+      err.printf(Locale.ROOT, "[%2d/%d] %-40s %-9s %5d tries %7.1f s  (elapsed %.0f s)%n", p.index() + 1, p.total(),
+          r.spec().id(), r.verdict(), r.tries(), p.seconds(), (System.nanoTime() - start) * 1e-9);
+      err.flush();
+    });
+    VerdictTable.print(stdout, results);
+    stdout.flush();
+    long unexpected = results.stream().filter(r -> !r.asExpected()).count();
+    return unexpected == 0 ? 0 : 1;
+  }
+}
