@@ -34,7 +34,7 @@ final class BlowupQuantities {
       for (int j = 0; j < x.length; j++) x[j] = mu[j] + r * u[j];
       double ratio = Blowup.scoreNorm(p, x) / r;
       return Measurement.of(Math.abs(ratio - 1), with(DensityVariables.of(p, Double.POSITIVE_INFINITY), "r", r), x,
-          LipschitzQuantity.where(c, x));
+          where(c, x));
     }
   }
 
@@ -73,7 +73,7 @@ final class BlowupQuantities {
       double[] x = c.point(p);
       Domain.ball(beta).project(x);
       double value = Blowup.denoiserNorm(p, x);
-      return Measurement.of(value, DensityVariables.of(p, beta), x, LipschitzQuantity.where(c, x));
+      return Measurement.of(value, DensityVariables.of(p, beta), x, where(c, x));
     }
   }
 }

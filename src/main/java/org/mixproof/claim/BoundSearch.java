@@ -87,6 +87,18 @@ public final class BoundSearch<T> implements ClaimCheck {
     }
   }
 
+  /** A witness judged again: the measured value, the bound, and whether it still violates the claim. */
+  public record Replayed(double measured, double bound, boolean violated, String where) {}
+
+  /** Rebuilds the case of a witness ({@link Quantity#fromWitness}) and judges it again. */
+  public Replayed replay(ClaimSpec spec, com.fasterxml.jackson.databind.JsonNode witness) {
+    Outcome out = new Judge(spec).judge(quantity.fromWitness(witness));
+    if (out.m() == null || !out.m().applicable()) {
+      return new Replayed(Double.NaN, Double.NaN, false, out.kind() == Kind.REFUSED ? "refused by double precision" : "hypotheses not met");
+    }
+    return new Replayed(out.m().value(), out.bound(), out.kind() == Kind.VIOLATED, out.m().where());
+  }
+
   @Override
   public ClaimResult run(ClaimSpec spec, RunOptions options) {
     long seed = options.seedFor(spec);
@@ -158,6 +170,7 @@ public final class BoundSearch<T> implements ClaimCheck {
     w.put("boundValue", out.bound());
     w.put("variables", out.m().variables());
     w.putAll(quantity.describe(c, out.m()));
+    w.put("claimFile", new java.util.TreeMap<>(spec.values()));
     String detail = "measured " + out.m().value() + " > bound " + out.bound() + " (" + spec.bound() + "), shrunk in "
         + shrunk.steps() + " steps" + (shrunk.capped() ? " (step cap reached)" : "");
     if (!judge.atMost) detail = detail.replace(" > ", " < ");

@@ -1,5 +1,6 @@
 package org.mixproof.claim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,13 +105,49 @@ public final class CaseProfile {
         .as((i, all) -> all.get(i));
   }
 
-  /** The witness fields of a diffusion case: mixture (JSON form), schedule, t and the point. */
+  /**
+   * The witness fields of a diffusion case: schedule, t, the point where it was measured, the point
+   * recipe (so the case can be rebuilt exactly) and the mixture's JSON form.
+   */
   public static Map<String, Object> describe(DiffusionCases.Case c, double[] point) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("schedule", c.schedule().spec());
     out.put("t", c.t());
     if (point != null) out.put("point", point);
+    Points.Recipe r = c.where();
+    Map<String, Object> recipe = new LinkedHashMap<>();
+    recipe.put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+    recipe.put("first", r.first());
+    recipe.put("second", r.second());
+    recipe.put("z", r.z());
+    recipe.put("lambda", r.lambda());
+    recipe.put("direction", r.direction());
+    recipe.put("radius", r.radius());
+    out.put("pointRecipe", recipe);
     out.put("mixture", MixtureJson.tree(c.mixture()));
+    return out;
+  }
+
+  /** The case {@link #describe} wrote. */
+  public static DiffusionCases.Case fromWitness(JsonNode w) {
+    JsonNode r = required(w, "pointRecipe");
+    Points.Recipe recipe = new Points.Recipe(
+        Points.Kind.valueOf(required(r, "kind").asText().toUpperCase(java.util.Locale.ROOT)),
+        required(r, "first").asInt(), required(r, "second").asInt(), doubles(required(r, "z")),
+        required(r, "lambda").asDouble(), doubles(required(r, "direction")), required(r, "radius").asDouble());
+    return new DiffusionCases.Case(MixtureJson.fromTree(required(w, "mixture"), "witness mixture"),
+        Schedules.parse(required(w, "schedule").asText()), required(w, "t").asDouble(), recipe);
+  }
+
+  static JsonNode required(JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) throw new IllegalArgumentException("witness lacks '" + key + "'");
+    return v;
+  }
+
+  static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) out[i] = array.get(i).asDouble();
     return out;
   }
 }

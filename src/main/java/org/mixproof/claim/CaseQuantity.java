@@ -1,5 +1,6 @@
 package org.mixproof.claim;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +42,22 @@ abstract class CaseQuantity implements Quantity<DiffusionCases.Case> {
 
   @Override public Map<String, Object> describe(DiffusionCases.Case c, Measurement m) {
     return CaseProfile.describe(c, m.point());
+  }
+
+  @Override public DiffusionCases.Case fromWitness(com.fasterxml.jackson.databind.JsonNode w) {
+    return CaseProfile.fromWitness(w);
+  }
+
+  /** A short description of the case and point, for the report's 'where' column. */
+  static String where(DiffusionCases.Case c, double[] x) {
+    return String.format(Locale.ROOT, "d=%d k=%d %s t=%.4g x=%s", c.mixture().dimension(), c.mixture().components(),
+        c.schedule().spec(), c.t(), x == null ? "-" : shortVector(x));
+  }
+
+  static String shortVector(double[] x) {
+    StringBuilder b = new StringBuilder("(");
+    for (int j = 0; j < x.length && j < 4; j++) b.append(j > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.4g", x[j]));
+    return b.append(x.length > 4 ? ", …)" : ")").toString();
   }
 
   static Map<String, Double> with(Map<String, Double> base, Object... namesAndValues) {

@@ -3,7 +3,6 @@ package org.mixproof.claim;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import net.jqwik.api.Arbitrary;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
@@ -23,20 +22,10 @@ import org.mixproof.smoothness.Rounding;
  * {@code L_isotropic}, the proved closed form for isotropic mixtures (+∞ otherwise). A violation
  * counts only beyond double rounding and confirmed by the 60-digit oracle ({@link Rounding}).
  */
-public final class LipschitzQuantity implements Quantity<DiffusionCases.Case> {
+public final class LipschitzQuantity extends CaseQuantity {
 
-  @Override public String name() { return "lipschitz"; }
-
-  @Override public Set<String> variables() {
-    Set<String> v = new TreeSet<>(DensityVariables.NAMES);
-    v.add("L_isotropic");
-    return v;
-  }
-
-  @Override public Set<String> keys() {
-    Set<String> k = new TreeSet<>(CaseProfile.KEYS);
-    k.addAll(Set.of("domain", "beta", "split", "starts"));
-    return k;
+  public LipschitzQuantity() {
+    super("lipschitz", Set.of("L_isotropic"), Set.of("domain", "beta", "split", "starts"));
   }
 
   @Override public Arbitrary<DiffusionCases.Case> cases(ClaimSpec spec) {
@@ -95,26 +84,11 @@ public final class LipschitzQuantity implements Quantity<DiffusionCases.Case> {
     return Measurement.of(r.value(), v, r.point(), where(c, r.point()));
   }
 
-  static String where(DiffusionCases.Case c, double[] x) {
-    return String.format(Locale.ROOT, "d=%d k=%d %s t=%.4g x=%s", c.mixture().dimension(), c.mixture().components(),
-        c.schedule().spec(), c.t(), x == null ? "-" : shortVector(x));
-  }
-
-  static String shortVector(double[] x) {
-    StringBuilder b = new StringBuilder("(");
-    for (int j = 0; j < x.length && j < 4; j++) b.append(j > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.4g", x[j]));
-    return b.append(x.length > 4 ? ", …)" : ")").toString();
-  }
-
   @Override public boolean confirms(DiffusionCases.Case c, Measurement m, double bound, ClaimSpec spec) {
     // a lower claim (L ≥ bound) is violated by the search's own maximum: no oracle can confirm that
     // nothing larger exists, so the file's tolerance expression carries the rounding margin
     if (spec.string("relation", "<=").equals(">=")) return true;
     MixtureDensity p = density(c, spec);
     return Rounding.confirmedViolation(p, new LipschitzResult(m.value(), m.point(), 0, 1, domain(spec)), bound);
-  }
-
-  @Override public Map<String, Object> describe(DiffusionCases.Case c, Measurement m) {
-    return CaseProfile.describe(c, m.point());
   }
 }

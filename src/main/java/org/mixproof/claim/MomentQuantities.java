@@ -17,7 +17,7 @@ final class MomentQuantities {
     @Override public Measurement measure(DiffusionCases.Case c, ClaimSpec spec) {
       MixtureDensity p = MixtureDensity.at(c.mixture(), c.schedule(), c.t());
       double m2 = SecondMoment.exact(p);
-      return Measurement.of(m2, DensityVariables.of(p, Double.POSITIVE_INFINITY), null, LipschitzQuantity.where(c, null));
+      return Measurement.of(m2, DensityVariables.of(p, Double.POSITIVE_INFINITY), null, where(c, null));
     }
   }
 
@@ -41,7 +41,7 @@ final class MomentQuantities {
       double exact = SecondMoment.exact(p);
       return Measurement.of(Math.abs(e.mean() - exact),
           with(DensityVariables.of(p, Double.POSITIVE_INFINITY), "ci_halfwidth", (e.upper() - e.lower()) / 2),
-          null, LipschitzQuantity.where(c, null) + " samples=" + samples);
+          null, where(c, null) + " samples=" + samples);
     }
   }
 }

@@ -40,4 +40,9 @@ public interface Quantity<T> {
 
   /** The witness fields of a case (mixture, schedule, t, point…), for counterexamples/<id>.json. */
   Map<String, Object> describe(T c, Measurement m);
+
+  /** The case back from the fields {@link #describe} wrote, for {@code mixproof replay}. */
+  default T fromWitness(com.fasterxml.jackson.databind.JsonNode witness) {
+    throw new UnsupportedOperationException("replay is not supported for quantity '" + name() + "'");
+  }
 }

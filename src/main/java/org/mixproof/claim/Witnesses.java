@@ -1,0 +1,82 @@
+package org.mixproof.claim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.mixproof.mixture.MixtureJson;
+import org.mixproof.oracle.OracleConfirmation;
+import org.mixproof.schedule.Schedules;
+import org.mixproof.smoothness.Rounding;
+
+/**
+ * Counterexample files ({@code reports/counterexamples/<id>.json}): the shrunk witness as JSON, and
+ * {@code mixproof replay}: the witness rebuilt from the file alone (its claim file's keys are inside)
+ * and judged again in double, with the 60-digit oracle's ‖H(x)‖₂ at the witness point.
+ */
+public final class Witnesses {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Witnesses() {}
+
+  /** The witness as indented JSON, keys in the order the runner wrote them, ending in a newline. */
+  public static String toJson(Map<String, Object> witness) {
+    try {
+      return MAPPER.writeValueAsString(witness) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise witness: " + e.getMessage(), e);
+    }
+  }
+
+  /** What replay found. {@code oracleHessianNorm} is NaN when the witness has no point. */
+  public record Replay(String claim, String statement, String bound, double recordedMeasured, double recordedBound,
+      BoundSearch.Replayed now, double oracleHessianNorm, String oracleNote) {}
+
+  public static Replay replay(Path file) throws IOException {
+    JsonNode w;
+    try {
+      w = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ": not a witness JSON file: " + e.getOriginalMessage(), e);
+    }
+    JsonNode claimFile = field(file, w, "claimFile");
+    StringBuilder text = new StringBuilder();
+    for (Iterator<Map.Entry<String, JsonNode>> it = claimFile.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      text.append(e.getKey()).append(" = ").append(e.getValue().asText().replace("\\", "\\\\")).append('\n');
+    }
+    String id = field(file, w, "claim").asText();
+    ClaimSpec spec = ClaimFiles.parse(text.toString(), Path.of(id + ".properties"));
+    ClaimCheck check = Checks.forSpec(spec);
+    if (!(check instanceof BoundSearch<?> search)) {
+      throw new IllegalArgumentException(file + ": claim " + id + " is a rate claim; its witness is a sweep, not a case");
+    }
+    BoundSearch.Replayed now = search.replay(spec, w);
+    double oracle = Double.NaN;
+    String note = "no oracle check for quantity '" + spec.quantity() + "'";
+    JsonNode point = w.get("point");
+    if (spec.quantity().equals("lipschitz") && point != null && point.isArray() && Double.isFinite(now.bound())) {
+      OracleConfirmation.Confirmation c = OracleConfirmation.check(
+          MixtureJson.fromTree(field(file, w, "mixture"), file.toString()),
+          Schedules.parse(field(file, w, "schedule").asText()), field(file, w, "t").asDouble(),
+          CaseProfile.doubles(point), now.bound(), Rounding.ORACLE_DIGITS);
+      oracle = c.hessianNormValue();
+      note = c.confirmed() ? "the 60-digit oracle confirms ‖H(x)‖₂ > bound" : "the oracle does not confirm ‖H(x)‖₂ > bound";
+    }
+    return new Replay(id, spec.statement(), spec.bound(), field(file, w, "measuredValue").asDouble(),
+        field(file, w, "boundValue").asDouble(), now, oracle, note);
+  }
+
+  private static JsonNode field(Path file, JsonNode w, String key) {
+    JsonNode v = w.get(key);
+    if (v == null || v.isNull()) throw new IllegalArgumentException(file + ": witness lacks '" + key + "'");
+    return v;
+  }
+}
