@@ -8,8 +8,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -81,17 +83,16 @@ final class FigureRenderer {
           n++;
         }
       }
-      String name = "\u201c" + in.name() + "\u201d";
-      if (nonPositive > 0) {
-        notes.add(name + ": " + points(nonPositive) + " with a non-positive value on a log axis not shown");
-      }
-      if (nonFinite > 0) {
-        notes.add(name + ": " + points(nonFinite) + " with a non-finite value not shown");
-      }
+      List<String> dropped = new ArrayList<>();
+      if (nonPositive > 0) dropped.add(points(nonPositive) + " with a non-positive value on a log axis");
+      if (nonFinite > 0) dropped.add(points(nonFinite) + " with a non-finite value");
+      String name = "\u201c" + in.name() + "\u201d: ";
       if (n == 0) {
-        notes.add(name + ": no point to draw, left out of the plot");
+        notes.add(name + "no point to draw, left out of the plot"
+            + (dropped.isEmpty() ? "" : " (" + String.join(", ", dropped) + ")"));
       } else {
-        drawn.add(new Series(in.name(), java.util.Arrays.copyOf(keptX, n), java.util.Arrays.copyOf(keptY, n)));
+        if (!dropped.isEmpty()) notes.add(name + String.join(", ", dropped) + " not shown");
+        drawn.add(new Series(in.name(), Arrays.copyOf(keptX, n), Arrays.copyOf(keptY, n)));
       }
     }
     String caption = figure.caption().strip();
@@ -132,6 +133,49 @@ final class FigureRenderer {
     return out.toByteArray();
   }
 
+  /** At most this many labelled decades on a log x axis, so that labels do not overlap. */
+  private static final int MAX_X_LABELS = 8;
+
+  /** At most this many labelled decades on a log y axis. */
+  private static final int MAX_Y_LABELS = 12;
+
+  /** Past this many decades a log axis draws grid lines at decades only. */
+  private static final int MAX_MINOR_DECADES = 12;
+
+  /** {min, max} of the x (or y) values of the series, which are all positive and finite. */
+  private static double[] range(List<Series> series, boolean x) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Series s : series) {
+      for (double v : x ? s.x() : s.y()) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    return new double[] {min, max};
+  }
+
+  private static int decades(double[] range) {
+    return (int) (Math.ceil(Math.log10(range[1])) - Math.floor(Math.log10(range[0])));
+  }
+
+  /**
+   * Tick labels for a log axis: decades only, every {@code step}-th one when the axis spans more than
+   * {@code maxLabels} of them (XChart would label every decade, overlapping), written as in the
+   * tables ({@link Numbers#format}); every tick is labelled when fewer than two decades are in range.
+   */
+  private static Function<Double, String> decadeLabels(double[] range, int maxLabels) {
+    double inside = Math.floor(Math.log10(range[1])) - Math.ceil(Math.log10(range[0])) + 1;
+    if (inside < 2) return v -> Numbers.format(v); // less than two decades to label: label every tick
+    int step = Math.max(1, (decades(range) + maxLabels - 1) / maxLabels);
+    return v -> {
+      double e = Math.log10(v);
+      long k = Math.round(e);
+      if (Math.abs(e - k) > 1e-9 || k % step != 0) return "";
+      return Numbers.format(Math.pow(10, k));
+    };
+  }
+
   private static XYChart chart(Prepared prepared) {
     Figure figure = prepared.figure();
     XYChart chart = new XYChart(WIDTH, HEIGHT);
@@ -160,6 +204,16 @@ final class FigureRenderer {
     styler.setXAxisLogarithmic(figure.logX() && !prepared.drawn().isEmpty());
     styler.setYAxisLogarithmic(figure.logY() && !prepared.drawn().isEmpty());
     styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    if (styler.isXAxisLogarithmic()) {
+      double[] range = range(prepared.drawn(), true);
+      chart.setCustomXAxisTickLabelsFormatter(decadeLabels(range, MAX_X_LABELS));
+      styler.setXAxisLogarithmicDecadeOnly(decades(range) > MAX_MINOR_DECADES);
+    }
+    if (styler.isYAxisLogarithmic()) {
+      double[] range = range(prepared.drawn(), false);
+      chart.setCustomYAxisTickLabelsFormatter(decadeLabels(range, MAX_Y_LABELS));
+      styler.setYAxisLogarithmicDecadeOnly(decades(range) > MAX_MINOR_DECADES);
+    }
     for (Series s : prepared.drawn()) {
       XYSeries xy = chart.addSeries(s.name(), s.x(), s.y());
       xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

@@ -56,7 +56,7 @@ final class HtmlDocument {
           : Summary.UNEXPECTED_MARK + " " + Text.html(r.verdict()) + " " + Text.html(Summary.expectedNote(r)));
       cell(b, "num", Long.toString(r.tries()));
       cell(b, "", Text.html(Summary.measure(r)));
-      cell(b, "", Text.html(Text.oneLine(r.where())));
+      cell(b, "", Text.html(Text.oneLine(Summary.orDash(r.where()))));
       cell(b, "num", Long.toString(r.seed()));
       b.append("</tr>\n");
     }

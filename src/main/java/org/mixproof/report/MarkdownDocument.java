@@ -29,7 +29,7 @@ final class MarkdownDocument {
           .append(" | ").append(verdict)
           .append(" | ").append(r.tries())
           .append(" | ").append(Text.markdown(Summary.measure(r)))
-          .append(" | ").append(Text.markdown(r.where()))
+          .append(" | ").append(Text.markdown(Summary.orDash(r.where())))
           .append(" | ").append(r.seed())
           .append(" |\n");
     }

@@ -43,6 +43,11 @@ final class Summary {
     return name + " = " + value;
   }
 
+  /** The text, or "—" when it is blank. */
+  static String orDash(String s) {
+    return s.isBlank() ? "\u2014" : s;
+  }
+
   /** Where a figure is, relative to the reports' directory. */
   static String figurePath(String fileName) {
     return ReportWriter.FIGURES + "/" + fileName;

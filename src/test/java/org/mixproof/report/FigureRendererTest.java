@@ -75,6 +75,24 @@ class FigureRendererTest {
   }
 
   @Test
+  void degenerateRangesRender() throws IOException {
+    List<Figure> figures = List.of(
+        new Figure("one.png", "one point, log-log", "x", "y", true, true,
+            List.of(new Series("p", new double[] {3}, new double[] {7})), ""),
+        new Figure("flat.png", "constant y", "x", "y", false, true,
+            List.of(new Series("c", new double[] {1, 2, 3}, new double[] {5, 5, 5})), ""),
+        new Figure("wide.png", "40 decades", "x", "y", true, true,
+            List.of(new Series("w", new double[] {1e-20, 1, 1e20}, new double[] {1e20, 1, 1e-20})), ""),
+        new Figure("tiny.png", "tiny differences", "x", "y", false, false,
+            List.of(new Series("t", new double[] {1, 1 + 1e-15, 1 + 2e-15}, new double[] {0, -1e-300, 1e-300})), ""));
+    for (Figure f : figures) {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(FigureRenderer.png(FigureRenderer.prepare(f))));
+      assertEquals(FigureRenderer.WIDTH, image.getWidth(), f.fileName());
+      assertTrue(colours(image) > 1, f.fileName());
+    }
+  }
+
+  @Test
   void mismatchedLengthsThrowNamingFigureAndSeries() {
     Figure f = new Figure("odd.png", "t", "x", "y", false, false,
         List.of(new Series("short y", new double[] {1, 2}, new double[] {1})), "");
