@@ -75,14 +75,10 @@ final class HtmlDocument {
       b.append("<h3>").append(Text.html(Text.oneLine(f.claimId()))).append("</h3>\n");
       b.append(markdownSubset(Summary.normalized(f.markdown())));
       List<String> links = new ArrayList<>();
-      if (f.figureFile() != null) {
-        String title = figures.get(f.figureFile()).figure().title();
-        links.add("Figure: " + link(Summary.figurePath(f.figureFile()), Text.oneLine(title)));
+      for (Summary.Link l : Summary.links(f, figures)) {
+        links.add(l.label() + ": " + link(l.path(), Text.oneLine(l.text())));
       }
-      if (f.counterexampleFile() != null) {
-        links.add("Counterexample: " + link(f.counterexampleFile(), f.counterexampleFile()));
-      }
-      if (!links.isEmpty()) b.append("<p class=\"links\">").append(String.join(" \u00b7 ", links)).append("</p>\n");
+      if (!links.isEmpty()) b.append("<p class=\"links\">").append(String.join(Summary.DOT, links)).append("</p>\n");
     }
 
     b.append("<h2>Figures</h2>\n");

@@ -1,5 +1,7 @@
 package org.mixproof.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** {@code claims.md}: title, seed and command, the claims table, notes, findings, figures. */
@@ -47,18 +49,11 @@ final class MarkdownDocument {
       b.append("### ").append(Text.markdown(f.claimId())).append("\n\n");
       String text = Summary.normalized(f.markdown());
       if (!text.isEmpty()) b.append(text).append("\n\n");
-      StringBuilder links = new StringBuilder();
-      if (f.figureFile() != null) {
-        String title = figures.get(f.figureFile()).figure().title();
-        links.append("Figure: [").append(Text.markdown(title)).append("](")
-            .append(Text.urlPath(Summary.figurePath(f.figureFile()))).append(')');
+      List<String> links = new ArrayList<>();
+      for (Summary.Link l : Summary.links(f, figures)) {
+        links.add(l.label() + ": [" + Text.markdown(l.text()) + "](" + Text.urlPath(l.path()) + ")");
       }
-      if (f.counterexampleFile() != null) {
-        if (links.length() > 0) links.append(" \u00b7 ");
-        links.append("Counterexample: [").append(Text.markdown(f.counterexampleFile())).append("](")
-            .append(Text.urlPath(f.counterexampleFile())).append(')');
-      }
-      if (links.length() > 0) b.append(links).append("\n\n");
+      if (!links.isEmpty()) b.append(String.join(Summary.DOT, links)).append("\n\n");
     }
 
     b.append("## Figures\n\n");

@@ -201,7 +201,7 @@ public final class ReportWriter {
       String at = "rows[" + i + "]";
       nonNull(at, r);
       fileName(at + ".id", r.id());
-      if (!ids.add(r.id())) throw new IllegalArgumentException(at + ".id is a duplicate: " + quote(r.id()));
+      unique(ids, at + ".id", r.id());
       nonNull(at + ".title", r.title());
       nonNull(at + ".source", r.source());
       nonNull(at + ".statement", r.statement());
@@ -222,9 +222,7 @@ public final class ReportWriter {
       if (!f.fileName().endsWith(".png")) {
         throw new IllegalArgumentException(at + ".fileName must end in .png, was " + quote(f.fileName()));
       }
-      if (!figureFiles.add(f.fileName())) {
-        throw new IllegalArgumentException(at + ".fileName is a duplicate: " + quote(f.fileName()));
-      }
+      unique(figureFiles, at + ".fileName", f.fileName());
       nonNull(at + ".title", f.title());
       nonNull(at + ".xLabel", f.xLabel());
       nonNull(at + ".yLabel", f.yLabel());
@@ -236,9 +234,7 @@ public final class ReportWriter {
         String sat = at + ".series[" + s + "]";
         nonNull(sat, series);
         nonBlank(sat + ".name", series.name());
-        if (!names.add(series.name())) {
-          throw new IllegalArgumentException(sat + ".name is a duplicate within the figure: " + quote(series.name()));
-        }
+        unique(names, sat + ".name", series.name());
         nonNull(sat + ".x", series.x());
         nonNull(sat + ".y", series.y());
       }
@@ -282,6 +278,11 @@ public final class ReportWriter {
   private static void nonBlank(String parameter, String value) {
     nonNull(parameter, value);
     if (value.isBlank()) throw new IllegalArgumentException(parameter + " must not be blank, was " + quote(value));
+  }
+
+  /** Adds {@code value} to {@code seen}, failing if it was there already. */
+  private static void unique(Set<String> seen, String parameter, String value) {
+    if (!seen.add(value)) throw new IllegalArgumentException(parameter + " is a duplicate: " + quote(value));
   }
 
   private static void oneOf(String parameter, String value, List<String> allowed) {

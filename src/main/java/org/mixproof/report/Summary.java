@@ -1,6 +1,8 @@
 package org.mixproof.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What both documents say the same way: the counts line, verdict and measure cells, link targets. */
 final class Summary {
@@ -21,7 +23,7 @@ final class Summary {
         .append(expected).append(" as expected, ").append(rows.size() - expected).append(" not. ");
     for (int i = 0; i < VERDICTS.size(); i++) {
       String v = VERDICTS.get(i);
-      if (i > 0) b.append(" \u00b7 ");
+      if (i > 0) b.append(DOT);
       b.append(v).append(' ').append(rows.stream().filter(r -> r.verdict().equals(v)).count());
     }
     return b.append('.').toString();
@@ -47,6 +49,30 @@ final class Summary {
   static String orDash(String s) {
     return s.isBlank() ? "\u2014" : s;
   }
+
+  /**
+   * A link under a finding.
+   *
+   * @param label what it is: "Figure" or "Counterexample"
+   * @param path the target, relative to the reports' directory
+   * @param text the link text
+   */
+  record Link(String label, String path, String text) {}
+
+  /** The links under a finding: its figure (titled), then its counterexample file. */
+  static List<Link> links(Finding f, Map<String, FigureRenderer.Prepared> figures) {
+    List<Link> links = new ArrayList<>(2);
+    if (f.figureFile() != null) {
+      links.add(new Link("Figure", figurePath(f.figureFile()), figures.get(f.figureFile()).figure().title()));
+    }
+    if (f.counterexampleFile() != null) {
+      links.add(new Link("Counterexample", f.counterexampleFile(), f.counterexampleFile()));
+    }
+    return links;
+  }
+
+  /** The separator between links and between counts. */
+  static final String DOT = " \u00b7 ";
 
   /** Where a figure is, relative to the reports' directory. */
   static String figurePath(String fileName) {

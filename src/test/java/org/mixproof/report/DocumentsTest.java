@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +114,22 @@ class DocumentsTest {
   void measuresAreFormattedAndMissingOnesShownAsDash() {
     assertTrue(tableLine(md, Text.markdown("solver.ddpm")).contains("| \u2014 |"));
     assertTrue(tableLine(md, Text.markdown("lipschitz.global")).contains("tightness = " + Numbers.format(0.97312345)));
+  }
+
+  @Test
+  void filesNameNoAbsolutePath() throws IOException {
+    for (Map.Entry<String, byte[]> f : Trees.read(out).entrySet()) {
+      String text = new String(f.getValue(), StandardCharsets.ISO_8859_1);
+      assertFalse(text.contains(tmp.toString()), f.getKey() + " contains the output path");
+    }
+  }
+
+  @Test
+  void counterexamplesAreWrittenVerbatim() throws IOException {
+    for (Map.Entry<String, String> e : SampleReports.counterexamples().entrySet()) {
+      assertEquals(e.getValue(),
+          Files.readString(out.resolve("counterexamples/" + e.getKey() + ".json"), StandardCharsets.UTF_8));
+    }
   }
 
   @Test

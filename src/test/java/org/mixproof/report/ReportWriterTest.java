@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,26 +55,6 @@ class ReportWriterTest {
       Locale.setDefault(saved);
     }
     Trees.assertSame(Trees.read(root), Trees.read(german));
-  }
-
-  @Test
-  void filesNameNoAbsolutePath() throws IOException {
-    Path out = tmp.resolve("reports");
-    ReportWriter.write(SampleReports.full(), out);
-    for (Map.Entry<String, byte[]> f : Trees.read(out).entrySet()) {
-      String text = new String(f.getValue(), StandardCharsets.ISO_8859_1);
-      assertFalse(text.contains(tmp.toString()), f.getKey() + " contains the output path");
-    }
-  }
-
-  @Test
-  void counterexamplesAreWrittenVerbatim() throws IOException {
-    Path out = tmp.resolve("reports");
-    ReportWriter.write(SampleReports.full(), out);
-    for (Map.Entry<String, String> e : SampleReports.counterexamples().entrySet()) {
-      assertEquals(e.getValue(),
-          Files.readString(out.resolve("counterexamples/" + e.getKey() + ".json"), StandardCharsets.UTF_8));
-    }
   }
 
   @Test
