@@ -2,12 +2,19 @@ package org.mixproof.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixproof.claim.Catalog;
 import org.mixproof.claim.ClaimResult;
+import org.mixproof.claim.FigureData;
+import org.mixproof.claim.ReportFigures;
 import org.mixproof.claim.RunOptions;
+import org.mixproof.report.ClaimReports;
+import org.mixproof.report.Report;
+import org.mixproof.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,6 +59,17 @@ final class CheckCommand implements Callable<Integer> {
       description = "Where the reports go (default ${DEFAULT-VALUE}).")
   Path out;
 
+  /** The command line that reproduces these reports (the options that change results). */
+  String reproducingCommand() {
+    StringBuilder b = new StringBuilder("java -jar target/mixproof.jar check");
+    if (!claims.equals("*")) b.append(" --claims '").append(claims).append('\'');
+    if (!properties.equals(Path.of("properties"))) b.append(" --properties ").append(properties);
+    if (seed != null) b.append(" --seed ").append(seed);
+    if (scale != 1) b.append(" --scale ").append(scale);
+    if (!out.equals(Path.of("reports"))) b.append(" --out ").append(out);
+    return b.toString();
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!(budget > 0)) throw new IllegalArgumentException("--budget must be positive seconds, was " + budget);
@@ -69,7 +87,20 @@ final class CheckCommand implements Callable<Integer> {
           r.spec().id(), r.verdict(), r.tries(), p.seconds(), (System.nanoTime() - start) * 1e-9);
       err.flush();
     });
+    List<Map.Entry<String, FigureData>> figures = new ArrayList<>();
+    for (ReportFigures.Entry e : ReportFigures.all()) {
+      long t0 = System.nanoTime();
+      FigureData f = e.figure().get();
+      figures.add(Map.entry(e.claimId(), f));
+      err.printf(Locale.ROOT, "figure %-40s %7.1f s%n", f.fileName(), (System.nanoTime() - t0) * 1e-9);
+      err.flush();
+    }
+    // without --seed every claim uses its file's seed (default 1), shown per row
+    Report report = ClaimReports.assemble("mixproof claim catalog", seed == null ? 1 : seed, reproducingCommand(),
+        results, figures);
+    ReportWriter.write(report, out);
     VerdictTable.print(stdout, results);
+    stdout.printf(Locale.ROOT, "reports written to %s (claims.md, index.html, figures/, counterexamples/)%n", out);
     stdout.flush();
     long unexpected = results.stream().filter(r -> !r.asExpected()).count();
     return unexpected == 0 ? 0 : 1;

@@ -1,0 +1,77 @@
+package org.mixproof.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.mixproof.claim.ClaimResult;
+import org.mixproof.claim.FigureData;
+import org.mixproof.claim.Verdict;
+import org.mixproof.claim.Witnesses;
+
+/**
+ * Assembles the report model from the claim layer's results and figure data: one row per claim,
+ * the counterexample files, and the findings — what the catalog falsified, what it found loose
+ * (worst tightness below {@link #LOOSE}), what it could not check — each linked to its witness or figure.
+ */
+public final class ClaimReports {
+
+  /** A bound whose worst tightness over all tries is below this is reported as loose. */
+  public static final double LOOSE = 0.1;
+
+  private ClaimReports() {}
+
+  /**
+   * @param figures figure data by the claim id it illustrates (insertion order kept)
+   */
+  public static Report assemble(String title, long seed, String command, List<ClaimResult> results,
+      List<Map.Entry<String, FigureData>> figures) {
+    List<ClaimRow> rows = new ArrayList<>();
+    SortedMap<String, String> counterexamples = new TreeMap<>();
+    for (ClaimResult r : results) {
+      rows.add(new ClaimRow(r.spec().id(), r.spec().title(), r.spec().source(), r.spec().statement(), r.spec().expect(),
+          r.verdict().name(), r.asExpected(), r.tries(), r.measureName(), r.measure(), r.where(), r.seed(), r.detail()));
+      if (r.witness() != null) counterexamples.put(r.spec().id(), Witnesses.toJson(r.witness()));
+    }
+    List<Figure> rendered = new ArrayList<>();
+    Map<String, String> figureOf = new TreeMap<>();
+    for (Map.Entry<String, FigureData> e : figures) {
+      FigureData f = e.getValue();
+      List<Series> series = new ArrayList<>();
+      for (FigureData.Line l : f.series()) series.add(new Series(l.name(), l.x(), l.y()));
+      rendered.add(new Figure(f.fileName(), f.title(), f.xLabel(), f.yLabel(), f.logX(), f.logY(), series, f.caption()));
+      figureOf.putIfAbsent(e.getKey(), f.fileName());
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (ClaimResult r : results) {
+      String id = r.spec().id();
+      String text = finding(r);
+      boolean hasFigure = figureOf.containsKey(id);
+      if (text == null && hasFigure) text = "**" + id + "** " + r.verdict().name().toLowerCase(Locale.ROOT) + "; see the figure.";
+      if (text == null) continue;
+      findings.add(new Finding(id, text, figureOf.get(id),
+          counterexamples.containsKey(id) ? ReportWriter.COUNTEREXAMPLES + "/" + id + ".json" : null));
+    }
+    return new Report(title, seed, command, rows, findings, rendered, counterexamples);
+  }
+
+  /** The finding a result makes by itself, or null when it is unremarkable. */
+  static String finding(ClaimResult r) {
+    String id = r.spec().id();
+    String expected = r.asExpected() ? "" : " (**unexpected**: the file expects `" + r.spec().expect() + "`)";
+    if (r.verdict() == Verdict.FALSIFIED) {
+      return "**" + id + "** is falsified" + expected + ": " + r.detail() + ", at " + r.where() + ". Replay the witness with `mixproof replay "
+          + "reports/" + ReportWriter.COUNTEREXAMPLES + "/" + id + ".json`.";
+    }
+    if (r.verdict() == Verdict.ERROR) return "**" + id + "** could not be checked" + expected + ": " + r.detail();
+    if (r.verdict() == Verdict.VACUOUS) return "**" + id + "** is vacuous here" + expected + ": " + r.detail();
+    if (r.verdict() == Verdict.HOLDS && "tightness".equals(r.measureName()) && r.measure() < LOOSE) {
+      return String.format(Locale.ROOT, "**%s** holds but is loose: the worst case found reaches %.3g of the bound (at %s)%s.",
+          id, r.measure(), r.where(), expected);
+    }
+    if (!r.asExpected()) return "**" + id + "** " + r.verdict() + expected + ": " + r.detail();
+    return null;
+  }
+}
