@@ -1,0 +1,75 @@
+package org.mixproof.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generic runner on claims whose truth is known from mathematics: an exact identity holds with
+ * tightness 1, the same bound scaled by 1/2 is falsified and shrunk to the simplest case, hypotheses
+ * never met give VACUOUS, and a witness replays.
+ */
+class BoundSearchTest {
+
+  static String claim(String id, String bound, String expect, String extra) {
+    return String.join("\n", "id = " + id, "title = t", "source = s", "statement = s", "quantity = lipschitz",
+        "domain = global", "bound = " + bound, "expect = " + expect, extra, "");
+  }
+
+  static ClaimResult run(String text, String id) {
+    ClaimSpec spec = ClaimFiles.parse(text, Path.of(id + ".properties"));
+    return Checks.run(spec, RunOptions.standard());
+  }
+
+  @Test
+  void gaussianDataMeetsOneOverLambdaMinExactly() {
+    // k = 1: H ≡ −P(t), so ‖H‖ = 1/λmin(t) everywhere (CLAIMS §3): tightness 1 up to rounding
+    ClaimResult r = run(claim("g", "1/lambda_min_t", "holds", "components = 1\ndimensions = 1..3\ntries = 10"), "g");
+    assertEquals(Verdict.HOLDS, r.verdict(), r.detail());
+    assertEquals(10, r.tries());
+    assertEquals(1.0, r.measure(), 1e-12);
+  }
+
+  @Test
+  void halfTheGaussianBoundIsFalsifiedAndShrunkToOneDimension() {
+    ClaimResult r = run(claim("half", "0.5/lambda_min_t", "falsified", "components = 1\ndimensions = 1..4\ntries = 10"), "half");
+    assertEquals(Verdict.FALSIFIED, r.verdict(), r.detail());
+    assertEquals(2.0, r.measure(), 1e-9, "measured/bound of an exact identity against half of it");
+    assertTrue(r.where().startsWith("d=1 k=1"), "shrinks to the simplest case: " + r.where());
+    assertTrue(r.witness().containsKey("mixture") && r.witness().containsKey("claimFile"));
+  }
+
+  @Test
+  void hypothesesNeverMetGiveVacuous() {
+    // requires k >= 2 on a profile that only makes one component
+    ClaimResult r = run(claim("v", "1/lambda_min_t", "holds", "components = 1\nrequires = k - 1\ntries = 5"), "v");
+    assertEquals(Verdict.VACUOUS, r.verdict());
+    assertEquals(50, r.skipped());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameResult() {
+    String text = claim("s", "1/lambda_min_t", "holds", "components = 1..3\nfamilies = shared\ntries = 6");
+    ClaimResult a = run(text, "s"), b = run(text, "s");
+    assertEquals(a.measure(), b.measure());
+    assertEquals(a.where(), b.where());
+  }
+
+  @Test
+  void aWitnessReplaysFromItsFileAlone(@TempDir Path dir) throws Exception {
+    ClaimResult r = run(claim("half", "0.5/lambda_min_t", "falsified", "components = 1\ntries = 4"), "half");
+    Path file = dir.resolve("half.json");
+    Files.writeString(file, Witnesses.toJson(r.witness()));
+    Witnesses.Replay replay = Witnesses.replay(file);
+    assertTrue(replay.now().violated());
+    assertEquals(replay.recordedMeasured(), replay.now().measured());
+    // the oracle's ‖H‖ at 60 digits agrees with 1/λmin(t) = 2 × bound to double rounding
+    assertEquals(2 * replay.recordedBound(), replay.oracleHessianNorm(), 1e-12 * replay.oracleHessianNorm());
+    assertTrue(new ObjectMapper().readTree(Files.readString(file)).get("point").isArray());
+  }
+}
