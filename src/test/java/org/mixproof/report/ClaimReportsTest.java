@@ -1,0 +1,55 @@
+package org.mixproof.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mixproof.claim.ClaimFiles;
+import org.mixproof.claim.ClaimResult;
+import org.mixproof.claim.ClaimSpec;
+import org.mixproof.claim.FigureData;
+import org.mixproof.claim.Verdict;
+
+/** The report model from claim results: rows, counterexample files and findings. */
+class ClaimReportsTest {
+
+  static ClaimSpec spec(String id, String expect) {
+    return ClaimFiles.parse("id = " + id + "\ntitle = T\nsource = S\nstatement = x <= 1\nquantity = lipschitz\n"
+        + "bound = 1\nexpect = " + expect + "\n", Path.of(id + ".properties"));
+  }
+
+  static ClaimResult result(String id, String expect, Verdict v, double measure, Map<String, Object> witness) {
+    return new ClaimResult(spec(id, expect), v, 10, 0, 0, v == Verdict.FALSIFIED ? "measured/bound" : "tightness", measure,
+        "here", 1, "detail", witness);
+  }
+
+  @Test
+  void findingsNameFalsifiedLooseAndUnexpectedClaimsWithTheirFiles() {
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("claim", "bad");
+    List<ClaimResult> results = List.of(
+        result("bad", "falsified", Verdict.FALSIFIED, 3, w),
+        result("loose", "holds", Verdict.HOLDS, 0.01, null),
+        result("tight", "holds", Verdict.HOLDS, 0.99, null),
+        result("surprise", "holds", Verdict.FALSIFIED, 2, new LinkedHashMap<>(Map.of("claim", "surprise"))));
+    FigureData fig = new FigureData("f.png", "F", "x", "y", false, false,
+        List.of(new FigureData.Line("l", new double[] {1, 2}, new double[] {3, 4})), "c");
+    Report r = ClaimReports.assemble("t", 1, "cmd", results, List.of(Map.entry("tight", fig)));
+    assertEquals(4, r.rows().size());
+    assertEquals(List.of("bad", "surprise"), List.copyOf(r.counterexamples().keySet()));
+    Map<String, Finding> byId = new LinkedHashMap<>();
+    for (Finding f : r.findings()) byId.put(f.claimId(), f);
+    assertEquals("counterexamples/bad.json", byId.get("bad").counterexampleFile());
+    assertTrue(byId.get("bad").markdown().contains("falsified") && byId.get("bad").markdown().contains("mixproof replay"));
+    assertTrue(byId.get("loose").markdown().contains("loose") && byId.get("loose").markdown().contains("0.01"));
+    assertNull(byId.get("loose").figureFile());
+    assertEquals("f.png", byId.get("tight").figureFile(), "an unremarkable claim appears only for its figure");
+    assertTrue(byId.get("surprise").markdown().contains("unexpected"));
+    assertTrue(!r.rows().get(3).asExpected());
+  }
+}
