@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  */
 public final class Catalog {
 
-  /** A claim finished: its position, the total, the result and the wall time it took. */
-  public record Progress(int index, int total, ClaimResult result, double seconds) {}
+  /** A claim started ({@code result} null) or finished: its position, the total, the result and the wall time it took. */
+  public record Progress(int index, int total, ClaimSpec spec, ClaimResult result, double seconds) {}
 
   private final List<ClaimSpec> specs;
 
@@ -45,9 +45,12 @@ public final class Catalog {
         int index = i;
         futures.add(pool.submit(() -> {
           long start = System.nanoTime();
+          synchronized (progress) {
+            progress.accept(new Progress(index, specs.size(), spec, null, 0));
+          }
           ClaimResult r = Checks.run(spec, options);
           synchronized (progress) {
-            progress.accept(new Progress(index, specs.size(), r, (System.nanoTime() - start) * 1e-9));
+            progress.accept(new Progress(index, specs.size(), spec, r, (System.nanoTime() - start) * 1e-9));
           }
           return r;
         }));

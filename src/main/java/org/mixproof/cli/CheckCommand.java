@@ -83,6 +83,11 @@ final class CheckCommand implements Callable<Integer> {
     err.flush();
     List<ClaimResult> results = catalog.run(options, n, p -> {
       ClaimResult r = p.result();
+      if (r == null) {
+        err.printf(Locale.ROOT, "[%2d/%d] %-40s started%n", p.index() + 1, p.total(), p.spec().id());
+        err.flush();
+        return;
+      }
       err.printf(Locale.ROOT, "[%2d/%d] %-40s %-9s %5d tries %7.1f s  (elapsed %.0f s)%n", p.index() + 1, p.total(),
           r.spec().id(), r.verdict(), r.tries(), p.seconds(), (System.nanoTime() - start) * 1e-9);
       err.flush();
