@@ -50,7 +50,7 @@ public final class MixtureErrors {
       Cell cell = cells0.get(i);
       int steps = c.steps(cell.scheme(), cell.budget());
       long nfe = (long) steps * cell.scheme().scoreEvaluationsPerStep();
-      TimeGrid g = c.grid().grid(c.horizon(), cell.eps(), steps);
+      TimeGrid g = c.timeGrid(cell.eps(), steps);
       try {
         if (sepF == null) {
           GridLaws.Run run = GridLaws.run(m, cell.scheme(), sch, g, c.epsScore(), cell.start(), cells);
