@@ -47,7 +47,7 @@ final class ErrorsCommand implements Callable<Integer> {
         description = "Eigenvalues of Σ (data N(0, Σ)), one per line; 'cifar10' is the bundled CIFAR-10 spectrum.")
     String spectrum;
 
-    @Option(names = "--mixture", paramLabel = "FILE", description = "Mixture JSON (k = 1 any d; d = 1 any k; isotropic with collinear means).")
+    @Option(names = "--mixture", paramLabel = "FILE", description = "Mixture JSON (k = 1 any d; d ≤ 2 any k; isotropic with means on a line or in a plane).")
     Path mixture;
   }
 
@@ -106,6 +106,11 @@ final class ErrorsCommand implements Callable<Integer> {
       description = "Cells of the 1-D grid law for mixtures (default ${DEFAULT-VALUE}; the error is estimated with N/2).")
   int gridCells;
 
+  @Option(names = "--grid-cells-2d", paramLabel = "N", defaultValue = "128",
+      description = "Cells per axis of the 2-D grid law (d = 2 mixtures, separable laws with means in a plane;"
+          + " default ${DEFAULT-VALUE}; the error is estimated with N/2).")
+  int gridCells2d;
+
   @Option(names = "--json", description = "Print JSON instead of the table.")
   boolean json;
 
@@ -144,7 +149,7 @@ final class ErrorsCommand implements Callable<Integer> {
       if (m.components() == 1) {
         rows = ErrorTable.gaussian(GaussianLaw.of(m), config);
       } else {
-        MixtureErrors.Result r = MixtureErrors.table(m, config, gridCells);
+        MixtureErrors.Result r = MixtureErrors.table(m, config, gridCells, gridCells2d);
         what += ", " + r.method();
         rows = r.rows();
       }

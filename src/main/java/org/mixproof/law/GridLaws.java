@@ -67,7 +67,7 @@ public final class GridLaws {
   }
 
   /** Runs a 2-D grid law for any score, from the prior or from the mixture m at the horizon. */
-  static Run2D run2d(Score score, Scheme scheme, NoiseSchedule s, TimeGrid grid, GaussianMixture m, StartLaw startLaw,
+  public static Run2D run2d(Score score, Scheme scheme, NoiseSchedule s, TimeGrid grid, GaussianMixture m, StartLaw startLaw,
       int cells) {
     if (cells < 8) throw new IllegalArgumentException("cells must be at least 8, was " + cells);
     double T = grid.horizon();

@@ -95,18 +95,21 @@ public final class GridPropagator2D {
   }
 
   /**
-   * x ← F⁻¹(x) for the step t → tn (Newton, central-difference Jacobian), adding log det DF at the
-   * preimage to logDet. Throws when F is not invertible there (det ≤ 0 or no convergence).
+   * x ← F⁻¹(x) for the step t → tn, adding log det DF at the preimage to logDet: Newton's method
+   * with a central-difference Jacobian and, per point, step halving whenever the residual does not
+   * decrease (so a fold or a strongly curved map cannot make it cycle). Throws when F is not
+   * invertible there (det ≤ 0, or no decrease even after 40 halvings).
    */
   static void invert(Scheme scheme, StepContext none, double t, double tn, double[] x, double[] logDet) {
     int m = x.length / 2;
     double[] target = x.clone(), batch = new double[10 * m];
-    // initial guess: F(y) ≈ y + (F(z) − z) near z
     double[] fz = x.clone();
     scheme.step(t, tn, fz, none);
+    double[] best = new double[2 * m], delta = new double[2 * m], det = new double[m], res = new double[m], lambda = new double[m];
+    java.util.Arrays.fill(res, Double.POSITIVE_INFINITY);
+    // initial guess: F(y) ≈ y + (F(z) − z) near z
     for (int i = 0; i < 2 * m; i++) x[i] = 2 * target[i] - fz[i];
-    double[] det = new double[m];
-    for (int it = 0; it < 50; it++) {
+    for (int it = 0; it < 200; it++) {
       for (int c = 0; c < m; c++) {
         double hx = 1e-5 * (1 + Math.abs(x[2 * c])), hy = 1e-5 * (1 + Math.abs(x[2 * c + 1]));
         for (int b = 0; b < 5; b++) {
@@ -115,35 +118,64 @@ public final class GridPropagator2D {
         }
       }
       scheme.step(t, tn, batch, none);
-      double worst = 0;
+      boolean done = true;
       for (int c = 0; c < m; c++) {
+        double r0 = batch[2 * c] - target[2 * c], r1 = batch[2 * c + 1] - target[2 * c + 1];
+        double r = (Math.abs(r0) + Math.abs(r1)) / (1 + Math.abs(target[2 * c]) + Math.abs(target[2 * c + 1]));
+        if (!(r < res[c]) && res[c] > TOLERANCE) { // no decrease: halve the step from the best point
+          lambda[c] *= 0.5;
+          if (lambda[c] < 1e-12) {
+            throw new ArithmeticException("inverting the step " + t + " → " + tn + " of " + scheme.name()
+                + " did not converge at (" + target[2 * c] + ", " + target[2 * c + 1] + "), residual " + res[c]
+                + ": the map is not invertible there; the step is too large for the grid law");
+          }
+          x[2 * c] = best[2 * c] - lambda[c] * delta[2 * c];
+          x[2 * c + 1] = best[2 * c + 1] - lambda[c] * delta[2 * c + 1];
+          done = false;
+          continue;
+        }
+        if (!(r < res[c])) continue; // converged earlier; x is its best point
         double hx = 1e-5 * (1 + Math.abs(x[2 * c])), hy = 1e-5 * (1 + Math.abs(x[2 * c + 1]));
         double j00 = (batch[2 * (m + c)] - batch[2 * (2 * m + c)]) / (2 * hx);
         double j10 = (batch[2 * (m + c) + 1] - batch[2 * (2 * m + c) + 1]) / (2 * hx);
         double j01 = (batch[2 * (3 * m + c)] - batch[2 * (4 * m + c)]) / (2 * hy);
         double j11 = (batch[2 * (3 * m + c) + 1] - batch[2 * (4 * m + c) + 1]) / (2 * hy);
         double d = j00 * j11 - j01 * j10;
+        res[c] = r;
+        best[2 * c] = x[2 * c];
+        best[2 * c + 1] = x[2 * c + 1];
+        det[c] = d;
+        if (r <= TOLERANCE) continue;
+        done = false;
         if (!(d > 0) || !Double.isFinite(d)) {
           throw new ArithmeticException("the step " + t + " → " + tn + " of " + scheme.name() + " is not an"
               + " orientation-preserving map at (" + x[2 * c] + ", " + x[2 * c + 1] + "): det DF = " + d
               + "; the step is too large for the grid law");
         }
-        double r0 = batch[2 * c] - target[2 * c], r1 = batch[2 * c + 1] - target[2 * c + 1];
-        double scale = 1 + Math.abs(target[2 * c]) + Math.abs(target[2 * c + 1]);
-        worst = Math.max(worst, (Math.abs(r0) + Math.abs(r1)) / scale);
-        x[2 * c] -= (j11 * r0 - j01 * r1) / d;
-        x[2 * c + 1] -= (-j10 * r0 + j00 * r1) / d;
-        det[c] = d;
+        delta[2 * c] = (j11 * r0 - j01 * r1) / d;
+        delta[2 * c + 1] = (-j10 * r0 + j00 * r1) / d;
+        lambda[c] = 1;
+        x[2 * c] -= delta[2 * c];
+        x[2 * c + 1] -= delta[2 * c + 1];
       }
-      // converged when the residual before this update was at rounding level (the update is then ~u²)
-      if (worst <= 1e-13) {
-        for (int c = 0; c < m; c++) logDet[c] += Math.log(det[c]);
+      if (done) {
+        for (int c = 0; c < m; c++) {
+          if (!(det[c] > 0)) {
+            throw new ArithmeticException("the step " + t + " → " + tn + " of " + scheme.name() + " is not an"
+                + " orientation-preserving map at (" + best[2 * c] + ", " + best[2 * c + 1] + "): det DF = " + det[c]);
+          }
+          logDet[c] += Math.log(det[c]);
+        }
+        System.arraycopy(best, 0, x, 0, 2 * m);
         return;
       }
     }
     throw new ArithmeticException("inverting the step " + t + " → " + tn + " of " + scheme.name()
-        + " did not converge: the step is too large for the grid law");
+        + " did not converge in 200 iterations: the step is too large for the grid law");
   }
+
+  /** Newton's stopping residual, |F(x) − z|₁ / (1 + |z|₁): a few hundred ulps of the values subtracted. */
+  private static final double TOLERANCE = 1e-13;
 
   /** Convolution with N(0, (ratio·Δ)²) along x (rows i) or y (columns j) of the n × n array. */
   static void blur(double[] q, int n, double ratio, boolean alongX) {
