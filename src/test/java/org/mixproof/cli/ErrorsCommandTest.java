@@ -119,6 +119,29 @@ class ErrorsCommandTest {
     assertTrue(table.contains("clw25 grid (c0 = 2.0, c1 = 4.0"), "defaults printed: " + table);
   }
 
+  /**
+   * A d = 2 mixture with unequal covariances uses the 2-D grid law; KL, TV and W2 (the midpoint of
+   * its bracket, ± half-width + quadrature error) carry error estimates, and the 1-D-only equality of
+   * the TV bracket still holds (TV by quadrature on the grid).
+   */
+  @Test
+  void mixtureIn2dUsesThe2DGridLaw(@TempDir Path dir) throws Exception {
+    Path m = dir.resolve("m2.json");
+    Files.writeString(m, "{\"weights\": [0.4, 0.6], \"means\": [[-1.0, 0.5], [1.2, -0.3]],"
+        + " \"covariances\": [[[0.5, 0.1], [0.1, 0.4]], [[0.3, 0.0], [0.0, 0.6]]]}");
+    CliRun r = run("errors", "--mixture", m.toString(), "--schedule", "vp-ou", "--T", "2", "--eps", "0.05",
+        "--nfe", "20", "--schemes", "ei,ode-heun", "--start", "exact", "--grid-cells-2d", "32", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertTrue(root.get("data").asText().contains("2-D grid law (32² cells"), root.get("data").asText());
+    JsonNode rows = root.get("rows");
+    assertEquals(2, rows.size());
+    for (JsonNode row : rows) {
+      assertTrue(row.get("w2_eps").asDouble() > 0 && row.get("kl_eps").asDouble() > 0, row.toString());
+      assertTrue(row.get("w2_eps_quadrature_error").asDouble() > 0, row.toString());
+    }
+  }
+
   @Test
   void badInputExitsTwoNamingTheProblem(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.txt");
