@@ -47,7 +47,7 @@ final class ErrorsCommand implements Callable<Integer> {
         description = "Eigenvalues of Σ (data N(0, Σ)), one per line; 'cifar10' is the bundled CIFAR-10 spectrum.")
     String spectrum;
 
-    @Option(names = "--mixture", paramLabel = "FILE", description = "Mixture JSON (k = 1 any d; d = 1 any k; isotropic with collinear means).")
+    @Option(names = "--mixture", paramLabel = "FILE", description = "Mixture JSON (k = 1 any d; d ≤ 2 any k; isotropic with means on a line or in a plane).")
     Path mixture;
   }
 
@@ -83,9 +83,20 @@ final class ErrorsCommand implements Callable<Integer> {
       description = "Start law(s): prior N(0, I) (ve: N(0, b_T² I)) or exactly p_T (default ${DEFAULT-VALUE}).")
   List<String> starts;
 
-  @Option(names = "--grid", paramLabel = "uniform|exponential", defaultValue = "uniform",
-      description = "Time grid (default ${DEFAULT-VALUE}; exponential needs eps > 0).")
+  @Option(names = "--grid", paramLabel = "uniform|exponential|clw25", defaultValue = "uniform",
+      description = {"Time grid (default ${DEFAULT-VALUE}; exponential needs eps > 0).",
+          "clw25: [CLW25]'s discrete schedule beta_1 = N^-c0, beta_(n+1) = (c1 log N/N) min(beta_1 (1 + c1 log N/N)^n, 1),"
+              + " placed where a(t)^2 = alpha-bar_n: it runs from its own horizon t_N down to t = 0, so --T is not"
+              + " accepted and eps must be 0 (the default eps with clw25)."})
   String grid;
+
+  @Option(names = "--clw25-c0", paramLabel = "C0", defaultValue = "2",
+      description = "[CLW25]'s c0 for --grid clw25: beta_1 = N^-C0 (default ${DEFAULT-VALUE}).")
+  double clw25C0;
+
+  @Option(names = "--clw25-c1", paramLabel = "C1", defaultValue = "4",
+      description = "[CLW25]'s c1 for --grid clw25: steps grow up to C1 log N / N (default ${DEFAULT-VALUE}).")
+  double clw25C1;
 
   @Option(names = "--score-error", paramLabel = "E", defaultValue = "0",
       description = "eps_score: use the score s + E e_t with the affine error e_t, E|e_t|^2 = 1 (default 0).")
@@ -94,6 +105,11 @@ final class ErrorsCommand implements Callable<Integer> {
   @Option(names = "--grid-cells", paramLabel = "N", defaultValue = "2000",
       description = "Cells of the 1-D grid law for mixtures (default ${DEFAULT-VALUE}; the error is estimated with N/2).")
   int gridCells;
+
+  @Option(names = "--grid-cells-2d", paramLabel = "N", defaultValue = "128",
+      description = "Cells per axis of the 2-D grid law (d = 2 mixtures, separable laws with means in a plane;"
+          + " default ${DEFAULT-VALUE}; the error is estimated with N/2).")
+  int gridCells2d;
 
   @Option(names = "--json", description = "Print JSON instead of the table.")
   boolean json;
@@ -109,11 +125,18 @@ final class ErrorsCommand implements Callable<Integer> {
     ErrorTable.Budget kind = budgets != null && budgets.points != null ? ErrorTable.Budget.POINTS : ErrorTable.Budget.NFE;
     List<Integer> b = budgets == null ? List.of(50, 250, 500, 1000)
         : (budgets.points != null ? budgets.points : budgets.nfe);
+    ErrorTable.GridKind gridKind = ErrorTable.GridKind.parse(grid);
+    boolean clw25 = gridKind == ErrorTable.GridKind.CLW25;
+    if (clw25 && horizon != null) {
+      throw new IllegalArgumentException("--T cannot be given with --grid clw25 (its horizon is t_N, where a(t)² = ᾱ_N),"
+          + " was " + horizon);
+    }
+    if (clw25 && !spec.commandLine().getParseResult().hasMatchedOption("--eps")) eps = List.of(0.0);
     for (double e : eps) {
       if (!(T > e)) throw new IllegalArgumentException("T must be greater than eps (T ≤ δ): T = " + T + ", eps = " + e);
     }
-    ErrorTable.Config config = new ErrorTable.Config(s, T, list, b, kind, eps, st, scoreError,
-        ErrorTable.GridKind.parse(grid));
+    ErrorTable.Config config = new ErrorTable.Config(s, T, list, b, kind, eps, st, scoreError, gridKind,
+        clw25C0, clw25C1);
     String what;
     List<ErrorTable.Row> rows;
     if (data.spectrum != null) {
@@ -126,7 +149,7 @@ final class ErrorsCommand implements Callable<Integer> {
       if (m.components() == 1) {
         rows = ErrorTable.gaussian(GaussianLaw.of(m), config);
       } else {
-        MixtureErrors.Result r = MixtureErrors.table(m, config, gridCells);
+        MixtureErrors.Result r = MixtureErrors.table(m, config, gridCells, gridCells2d);
         what += ", " + r.method();
         rows = r.rows();
       }
@@ -158,8 +181,7 @@ final class ErrorsCommand implements Callable<Integer> {
   private static void printTable(PrintWriter out, String what, NoiseSchedule s, double T, ErrorTable.Config c,
       List<ErrorTable.Row> rows) {
     out.println("# mixproof errors: " + what);
-    out.println("# schedule " + s.spec() + ", T = " + T + ", " + c.grid().name().toLowerCase(Locale.ROOT)
-        + " grid, " + (c.epsScore() == 0 ? "exact score" : "score error eps_score = " + c.epsScore()));
+    out.println("# schedule " + s.spec() + ", " + gridDescription(c, T) + ", " + (c.epsScore() == 0 ? "exact score" : "score error eps_score = " + c.epsScore()));
     out.println("# NFE = steps x score evaluations per step; "
         + (c.budget() == ErrorTable.Budget.NFE ? "budget = NFE" : "budget = grid points N (N - 1 steps)"));
     out.println("# W2 against p_eps and p_0; KL(output | p_eps); TV(output, p_eps) as [max 1-D marginal TV, Pinsker];"
@@ -187,6 +209,14 @@ final class ErrorsCommand implements Callable<Integer> {
     }
   }
 
+  /** "T = 1.0, uniform grid", or the clw25 grid with its constants and per-row horizon. */
+  static String gridDescription(ErrorTable.Config c, double T) {
+    if (c.grid() == ErrorTable.GridKind.CLW25) {
+      return "clw25 grid (c0 = " + c.clw25C0() + ", c1 = " + c.clw25C1() + "; T = t_N of each row's grid, down to t = 0)";
+    }
+    return "T = " + T + ", " + c.grid().name().toLowerCase(Locale.ROOT) + " grid";
+  }
+
   static String shortNum(double v) {
     if (v == 0) return "0";
     return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-");
@@ -198,8 +228,13 @@ final class ErrorsCommand implements Callable<Integer> {
     ObjectNode root = f.objectNode();
     root.put("data", what);
     root.put("schedule", s.spec());
-    root.put("T", T);
+    boolean clw25 = c.grid() == ErrorTable.GridKind.CLW25;
+    if (!clw25) root.put("T", T);
     root.put("grid", c.grid().name().toLowerCase(Locale.ROOT));
+    if (clw25) {
+      root.put("clw25_c0", c.clw25C0());
+      root.put("clw25_c1", c.clw25C1());
+    }
     root.put("budget", c.budget().name().toLowerCase(Locale.ROOT));
     root.put("eps_score", c.epsScore());
     ArrayNode arr = root.putArray("rows");
@@ -210,6 +245,7 @@ final class ErrorsCommand implements Callable<Integer> {
       o.put("scheme", r.scheme());
       o.put("budget", r.budget());
       o.put("steps", r.steps());
+      if (clw25) o.put("T", c.timeGrid(r.eps(), r.steps()).horizon());
       o.put("nfe", r.nfe());
       if (r.undefined() != null) {
         o.put("undefined", r.undefined());

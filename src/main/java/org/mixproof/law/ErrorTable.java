@@ -26,30 +26,62 @@ public final class ErrorTable {
 
   /** The grid family. */
   public enum GridKind {
-    UNIFORM, EXPONENTIAL;
+    UNIFORM, EXPONENTIAL,
+    /**
+     * [CLW25]'s discrete schedule ({@link TimeGrid#clw25}): its times are fixed by the schedule, the
+     * number of steps N and (c0, c1), from t_N (where a² = ᾱ_N) down to t_0 = 0; so it has no
+     * early stopping of its own (β_1 = N^{−c0} plays that role) and its horizon is t_N, not T.
+     */
+    CLW25;
 
+    /** [CLW25]'s constants when none are given: β_1 = N^{−2}, β_{n+1} ≤ 4 log N / N. */
+    public static final double CLW25_C0 = 2, CLW25_C1 = 4;
+
+    /** A uniform or exponential grid; CLW25 needs the schedule (use the other overload). */
     public TimeGrid grid(double horizon, double delta, int steps) {
+      if (this == CLW25) throw new IllegalArgumentException("grid clw25 needs the schedule and c0, c1");
       return this == UNIFORM ? TimeGrid.uniform(horizon, delta, steps) : TimeGrid.exponential(horizon, delta, steps);
+    }
+
+    /** The grid of this family; CLW25 ignores the horizon and needs delta = 0. */
+    public TimeGrid grid(NoiseSchedule s, double horizon, double delta, int steps, double c0, double c1) {
+      if (this != CLW25) return grid(horizon, delta, steps);
+      if (delta != 0) {
+        throw new IllegalArgumentException("eps must be 0 for the clw25 grid (it ends at t = 0; β_1 = N^-c0 is its"
+            + " early stopping), was " + delta);
+      }
+      return TimeGrid.clw25(s, steps, c0, c1);
     }
 
     public static GridKind parse(String s) {
       if ("uniform".equals(s)) return UNIFORM;
       if ("exponential".equals(s)) return EXPONENTIAL;
-      throw new IllegalArgumentException("grid must be 'uniform' or 'exponential', was '" + s + "'");
+      if ("clw25".equals(s)) return CLW25;
+      throw new IllegalArgumentException("grid must be 'uniform', 'exponential' or 'clw25', was '" + s + "'");
     }
   }
 
+  /**
+   * What a table runs. {@code horizon} is T for the uniform and exponential grids; the clw25 grid
+   * sets each row's horizon to its own t_N and uses {@code clw25C0}, {@code clw25C1}.
+   */
   public record Config(NoiseSchedule schedule, double horizon, List<Scheme> schemes, List<Integer> budgets,
-      Budget budget, List<Double> eps, List<StartLaw> starts, double epsScore, GridKind grid) {
+      Budget budget, List<Double> eps, List<StartLaw> starts, double epsScore, GridKind grid,
+      double clw25C0, double clw25C1) {
     public Config {
       if (schedule == null) throw new IllegalArgumentException("schedule must not be null");
       if (schemes == null || schemes.isEmpty()) throw new IllegalArgumentException("schemes must not be empty");
       if (budgets == null || budgets.isEmpty()) throw new IllegalArgumentException("budgets must not be empty");
       if (eps == null || eps.isEmpty()) throw new IllegalArgumentException("eps must not be empty");
       if (starts == null || starts.isEmpty()) throw new IllegalArgumentException("starts must not be empty");
+      if (grid == null) throw new IllegalArgumentException("grid must not be null");
       schedule.checkTime(horizon);
       for (double e : eps) {
         if (!(e >= 0) || !Double.isFinite(e)) throw new IllegalArgumentException("eps must be finite and >= 0, was " + e);
+        if (grid == GridKind.CLW25 && e != 0) {
+          throw new IllegalArgumentException("eps must be 0 for the clw25 grid (it ends at t = 0; β_1 = N^-c0 is its"
+              + " early stopping), was " + e);
+        }
         if (!(horizon > e)) throw new IllegalArgumentException("T must be greater than eps: T = " + horizon + ", eps = " + e);
       }
       for (int b : budgets) {
@@ -57,10 +89,23 @@ public final class ErrorTable {
         if (budget == Budget.POINTS && b < 2) throw new IllegalArgumentException("points must be at least 2 (one step), was " + b);
       }
       if (!Double.isFinite(epsScore)) throw new IllegalArgumentException("epsScore must be finite, was " + epsScore);
+      if (!(clw25C0 > 0) || !Double.isFinite(clw25C0)) {
+        throw new IllegalArgumentException("clw25 c0 must be positive and finite, was " + clw25C0);
+      }
+      if (!(clw25C1 > 0) || !Double.isFinite(clw25C1)) {
+        throw new IllegalArgumentException("clw25 c1 must be positive and finite, was " + clw25C1);
+      }
       schemes = List.copyOf(schemes);
       budgets = List.copyOf(budgets);
       eps = List.copyOf(eps);
       starts = List.copyOf(starts);
+    }
+
+    /** With [CLW25]'s default constants (used only by the clw25 grid). */
+    public Config(NoiseSchedule schedule, double horizon, List<Scheme> schemes, List<Integer> budgets,
+        Budget budget, List<Double> eps, List<StartLaw> starts, double epsScore, GridKind grid) {
+      this(schedule, horizon, schemes, budgets, budget, eps, starts, epsScore, grid, GridKind.CLW25_C0,
+          GridKind.CLW25_C1);
     }
 
     /** Steps for a scheme under a budget; an NFE budget smaller than one step is rejected. */
@@ -72,6 +117,11 @@ public final class ErrorTable {
             + s.scoreEvaluationsPerStep() + " score evaluations)");
       }
       return steps;
+    }
+
+    /** The time grid of one row: T (or clw25's t_N) down to eps in {@code steps} steps. */
+    public TimeGrid timeGrid(double eps, int steps) {
+      return grid.grid(schedule, horizon, eps, steps, clw25C0, clw25C1);
     }
   }
 
@@ -101,34 +151,26 @@ public final class ErrorTable {
       c.steps(s, b); // validate before any work
       cells.add(new Cell(s, e, b));
     }
-    double T = c.horizon();
     NoiseSchedule sch = c.schedule();
-    List<DiagonalGaussian> starts = new ArrayList<>();
-    for (StartLaw st : c.starts()) starts.add(law.start(st, sch, T));
     DiagonalGaussian p0 = law.marginal(sch, 0);
-    // the continuous-time columns depend on (ε, start) only: computed once each
     java.util.Map<Double, DiagonalGaussian> targets = new java.util.HashMap<>();
-    java.util.Map<Double, double[][]> continuous = new java.util.HashMap<>();
-    for (double e : c.eps()) {
-      DiagonalGaussian pe = law.marginal(sch, e);
-      targets.put(e, pe);
-      double[][] w = new double[starts.size()][2];
-      for (int k = 0; k < starts.size(); k++) {
-        w[k][0] = Divergences.w2(law.continuousSde(sch, T, e, starts.get(k)), pe);
-        w[k][1] = Divergences.w2(law.continuousOde(sch, T, e, starts.get(k)), pe);
-      }
-      continuous.put(e, w);
-    }
+    for (double e : c.eps()) targets.put(e, law.marginal(sch, e));
+    // start laws and continuous-time columns depend on (T, ε, start) only: computed once per horizon
+    java.util.Map<Double, Horizon> horizons = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.function.DoubleFunction<Horizon> atHorizon =
+        T -> horizons.computeIfAbsent(T, x -> Horizon.of(law, c, targets, x));
+    if (c.grid() != GridKind.CLW25) atHorizon.apply(c.horizon());
     List<Row>[] out = newLists(cells.size());
     IntStream.range(0, cells.size()).parallel().forEach(i -> {
       Cell cell = cells.get(i);
       int steps = c.steps(cell.scheme(), cell.budget());
-      TimeGrid g = c.grid().grid(T, cell.eps(), steps);
-      GaussianLaw.Propagation p = law.propagate(cell.scheme(), sch, g, c.epsScore(), starts);
+      TimeGrid g = c.timeGrid(cell.eps(), steps);
+      Horizon h = atHorizon.apply(g.horizon());
+      GaussianLaw.Propagation p = law.propagate(cell.scheme(), sch, g, c.epsScore(), h.starts());
       DiagonalGaussian pe = targets.get(cell.eps());
       List<Row> rows = new ArrayList<>();
-      for (int k = 0; k < starts.size(); k++) {
-        double w2s = continuous.get(cell.eps())[k][0], w2o = continuous.get(cell.eps())[k][1];
+      for (int k = 0; k < h.starts().size(); k++) {
+        double w2s = h.continuous().get(cell.eps())[k][0], w2o = h.continuous().get(cell.eps())[k][1];
         long nfe = p.scoreEvaluations();
         if (!p.defined()) {
           rows.add(new Row(c.starts().get(k), cell.eps(), cell.scheme().name(), cell.budget(), steps, nfe,
@@ -146,6 +188,26 @@ public final class ErrorTable {
     List<Row> all = new ArrayList<>();
     for (List<Row> r : out) all.addAll(r);
     return sorted(all, c);
+  }
+
+  /** The start laws at horizon T and, per ε, W2 of the continuous-time SDE and ODE from each start. */
+  private record Horizon(List<DiagonalGaussian> starts, java.util.Map<Double, double[][]> continuous) {
+    static Horizon of(GaussianLaw law, Config c, java.util.Map<Double, DiagonalGaussian> targets, double T) {
+      NoiseSchedule sch = c.schedule();
+      List<DiagonalGaussian> starts = new ArrayList<>();
+      for (StartLaw st : c.starts()) starts.add(law.start(st, sch, T));
+      java.util.Map<Double, double[][]> continuous = new java.util.HashMap<>();
+      for (double e : c.eps()) {
+        DiagonalGaussian pe = targets.get(e);
+        double[][] w = new double[starts.size()][2];
+        for (int k = 0; k < starts.size(); k++) {
+          w[k][0] = Divergences.w2(law.continuousSde(sch, T, e, starts.get(k)), pe);
+          w[k][1] = Divergences.w2(law.continuousOde(sch, T, e, starts.get(k)), pe);
+        }
+        continuous.put(e, w);
+      }
+      return new Horizon(starts, continuous);
+    }
   }
 
   /** Sorts rows by start, ε, scheme and budget in the order of the configuration. */

@@ -1,5 +1,7 @@
 package org.mixproof.law;
 
+import org.ejml.data.DMatrixRMaj;
+import org.mixproof.density.MixtureDensity;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.sampler.MixtureScore;
 import org.mixproof.sampler.PerturbedScore;
@@ -34,10 +36,78 @@ public final class GridLaws {
       return new Estimate(e.value(), Math.max(e.error(), f[1]));
     }
 
-    private static Estimate est(double f, double c) {
+    static Estimate est(double f, double c) {
       double e = f == c ? 0 : Math.abs(f - c);
       return new Estimate(f, Double.isNaN(e) ? Double.POSITIVE_INFINITY : e);
     }
+  }
+
+  /** A W2 bracket [lower, upper] with the estimated quadrature error of either end, max |B_n − B_{n/2}|. */
+  public record Bracket(double lower, double upper, double error) {}
+
+  /** A 2-D output law on n × n and n/2 × n/2 cells. */
+  public record Run2D(GridLaw2D fine, GridLaw2D coarse, int steps, long scoreEvaluations) {
+    public Estimate kl(MixtureDensity p) { return Run.est(fine.kl(p), coarse.kl(p)); }
+
+    public Estimate tv(MixtureDensity p) { return Run.est(fine.tv(p), coarse.tv(p)); }
+
+    public Bracket w2(MixtureDensity p) {
+      double[] f = fine.w2Bracket(p), c = coarse.w2Bracket(p);
+      return new Bracket(f[0], f[1], Math.max(Math.abs(f[0] - c[0]), Math.abs(f[1] - c[1])));
+    }
+  }
+
+  /** Runs a 2-D mixture's sampler law on n × n and n/2 × n/2 cells, with ŝ = s + ε_score e_t. */
+  public static Run2D run2d(GaussianMixture m, Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore,
+      StartLaw startLaw, int cells) {
+    if (m.dimension() != 2) throw new IllegalArgumentException("the 2-D grid law needs d = 2, was d = " + m.dimension());
+    Score score = new MixtureScore(m, s);
+    if (epsScore != 0) score = new PerturbedScore(score, epsScore, ScorePerturbation.of(m, s));
+    return run2d(score, scheme, s, grid, m, startLaw, cells);
+  }
+
+  /** Runs a 2-D grid law for any score, from the prior or from the mixture m at the horizon. */
+  public static Run2D run2d(Score score, Scheme scheme, NoiseSchedule s, TimeGrid grid, GaussianMixture m, StartLaw startLaw,
+      int cells) {
+    if (cells < 8) throw new IllegalArgumentException("cells must be at least 8, was " + cells);
+    double T = grid.horizon();
+    GridPropagator2D.LogDensity start;
+    double prior = StartLaw.priorVariance(s, T);
+    if (startLaw == StartLaw.EXACT) {
+      MixtureDensity pT = MixtureDensity.at(m, s, T);
+      start = (pts, out) -> System.arraycopy(pT.logDensity(DMatrixRMaj.wrap(out.length, 2, pts)), 0, out, 0, out.length);
+    } else {
+      start = (pts, out) -> {
+        for (int c = 0; c < out.length; c++) {
+          double x = pts[2 * c], y = pts[2 * c + 1];
+          out[c] = -Math.log(2 * Math.PI * prior) - (x * x + y * y) / (2 * prior);
+        }
+      };
+    }
+    double[] box = box(m, s, grid, startLaw == StartLaw.EXACT ? 0 : prior);
+    GridLaw2D fine = GridPropagator2D.propagate(scheme, s, grid, score, start, box, cells);
+    GridLaw2D coarse = GridPropagator2D.propagate(scheme, s, grid, score, start, box, cells / 2);
+    return new Run2D(fine, coarse, grid.steps(), (long) grid.steps() * scheme.scoreEvaluationsPerStep());
+  }
+
+  /** Standard deviations either side of every p_t (and the prior) that the 2-D box holds: tails ≲ e^{−32}. */
+  static final double BOX_SDS = 8;
+
+  /** A square-celled box holding every p_t on the grid and the prior N(0, v I) (v = 0: none), ±8 sd. */
+  static double[] box(GaussianMixture m, NoiseSchedule s, TimeGrid grid, double priorVariance) {
+    double sp = BOX_SDS * Math.sqrt(priorVariance);
+    double[] b = {-sp, sp, -sp, sp};
+    for (int k = 0; k <= grid.steps(); k++) {
+      double t = grid.time(k), a = s.a(t), b2 = s.b2(t);
+      for (int i = 0; i < m.components(); i++) {
+        for (int j = 0; j < 2; j++) {
+          double mu = a * m.meanEntry(i, j), sd = Math.sqrt(a * a * m.covarianceEntry(i, j, j) + b2);
+          b[2 * j] = Math.min(b[2 * j], mu - BOX_SDS * sd);
+          b[2 * j + 1] = Math.max(b[2 * j + 1], mu + BOX_SDS * sd);
+        }
+      }
+    }
+    return b;
   }
 
   /** The start law as a 1-D mixture: the prior N(0, v) or p_T. */

@@ -14,9 +14,8 @@ import org.mixproof.schedule.NoiseSchedule;
  * <ul>
  *   <li>ODE schemes (no draws): the breakpoints are pushed through the step, y ← F(y), keeping their
  *       CDF values (pushed quantiles, Q'(u) = F(Q(u))); F must stay strictly increasing.
- *   <li>SDE schemes with one draw per step, which must be of the form y' = F(y) + σ ξ: F is the step
- *       with ξ = 0 at the cell centres, σ the step with ξ = 1 minus F (checked to be the same at every
- *       centre). When σ ≥ 2Δx·max(1, |F'|) the new cell masses are q'(y_i) = Σ_j M_j φ_σ(y_i − F(x_j)),
+ *   <li>SDE schemes, whose step must be of the form y' = F(y) + σ ξ, read by {@link AdditiveNoise}
+ *       at the cell centres (draws entering additively, so dpum with one corrector step too). When σ ≥ 2Δx·max(1, |F'|) the new cell masses are q'(y_i) = Σ_j M_j φ_σ(y_i − F(x_j)),
  *       the kernel truncated at 10σ (O(n·w) per step, w = 20σ/Δx) and normalised per source; the
  *       kernel is evaluated by a multiplicative recurrence (two products per point). For a narrower
  *       σ the deterministic part moves the CDF through F at the cell edges (monotone cubic
@@ -45,10 +44,6 @@ public final class GridPropagator {
     if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
       throw new IllegalArgumentException("grid range must satisfy lo < hi, finite, was [" + lo + ", " + hi + "]");
     }
-    if (!scheme.deterministic() && scheme.noiseDrawsPerStep() != 1) {
-      throw new IllegalArgumentException("the grid law needs y' = F(y) + σξ with one draw per step; "
-          + scheme.name() + " draws " + scheme.noiseDrawsPerStep() + " times per step");
-    }
     grid.checkFor(s);
     double dx = (hi - lo) / cells;
     double[] edges = new double[cells + 1];
@@ -60,32 +55,13 @@ public final class GridPropagator {
       return pushQuantiles(scheme, s, grid, score, edges, m, start.cdf(lo), start.survival(hi));
     }
     StepContext none = new StepContext(s, score, Noise.none());
-    StepContext ones = new StepContext(s, score, xi -> Arrays.fill(xi, 1.0));
     double[] centres = new double[cells];
     for (int i = 0; i < cells; i++) centres[i] = lo + dx * (i + 0.5);
-    double[] f = new double[cells], g = new double[cells], next = new double[cells];
+    double[] f = new double[cells], next = new double[cells];
     for (int k = 0; k < grid.steps(); k++) {
       double t = grid.time(k), tn = grid.time(k + 1);
-      System.arraycopy(centres, 0, f, 0, cells);
-      scheme.step(t, tn, f, none);
-      System.arraycopy(centres, 0, g, 0, cells);
-      scheme.step(t, tn, g, ones);
-      double sigma = g[0] - f[0], scale = 0, slope = 1;
-      for (int i = 0; i < cells; i++) {
-        if (!Double.isFinite(f[i]) || !Double.isFinite(g[i])) {
-          throw new ArithmeticException("step " + k + " of " + scheme.name() + " is not finite at y = " + centres[i]);
-        }
-        scale = Math.max(scale, Math.max(Math.abs(f[i]), Math.abs(g[i])));
-        if (i > 0) slope = Math.max(slope, Math.abs(f[i] - f[i - 1]) / dx);
-      }
-      for (int i = 0; i < cells; i++) {
-        // the same σ at every centre, to 1e-8 and the rounding (64u) of the values subtracted
-        if (Math.abs(g[i] - f[i] - sigma) > 1e-8 * Math.abs(sigma) + 64 * Math.ulp(scale)) {
-          throw new IllegalArgumentException("scheme " + scheme.name() + " is not of the form F(y) + σξ at step "
-              + k + ": σ is " + sigma + " at y = " + centres[0] + " but " + (g[i] - f[i]) + " at y = " + centres[i]);
-        }
-      }
-      sigma = Math.abs(sigma);
+      double sigma = AdditiveNoise.sigma(scheme, s, score, t, tn, centres, f), slope = 1;
+      for (int i = 1; i < cells; i++) slope = Math.max(slope, Math.abs(f[i] - f[i - 1]) / dx);
       if (sigma >= 2 * dx * slope) {
         kernel(m, f, sigma, lo, dx, next);
         double[] tmp = m;
