@@ -17,6 +17,18 @@ public final class Checks {
 
   static {
     bound(LipschitzQuantity::new);
+    bound(PreservationQuantities::characteristicFunction);
+    bound(PreservationQuantities::fokkerPlanck);
+    bound(PreservationQuantities::moments);
+    bound(PreservationQuantities::sampling);
+    bound(ScoreQuantities::gradient);
+    bound(ScoreQuantities::jacobian);
+    bound(ScoreQuantities::tweedie);
+    bound(ScoreQuantities::stein);
+    bound(ScoreQuantities::gaussian);
+    bound(OracleQuantities::agreement);
+    bound(OracleQuantities::finite);
+    bound(OracleQuantities::illConditioned);
   }
 
   private Checks() {}
