@@ -211,12 +211,19 @@ public final class PreservationQuantities {
    */
   public static Measurement sampling(DiffusionCases.Case c, long seed, int samples, int projections,
       Map<String, Double> variables) {
-    MixtureDensity p = c.density();
-    GaussianMixture m = c.mixture();
+    return sampling(c, c.density(), seed, samples, projections, variables);
+  }
+
+  /** The same test of the case's forward samples against the {@code claimed} law (a test's wrong law). */
+  static Measurement sampling(DiffusionCases.Case c, MixtureDensity claimed, long seed, int samples, int projections,
+      Map<String, Double> variables) {
+    MixtureDensity p = claimed;
+    MixtureDensity truth = c.density();
+    GaussianMixture m = claimed.mixture();
     int d = m.dimension(), k = m.components();
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    MixtureSampler sampler = new MixtureSampler(m, rng);
-    double a = p.a(), b = Math.sqrt(p.b2());
+    MixtureSampler sampler = new MixtureSampler(c.mixture(), rng);
+    double a = truth.a(), b = Math.sqrt(truth.b2());
     double[][] xs = new double[samples][];
     for (int n = 0; n < samples; n++) {
       double[] x = sampler.sample();
@@ -262,6 +269,6 @@ public final class PreservationQuantities {
         worstDirection = u;
       }
     }
-    return PreservationScoreQuantity.measurement(p, c, smallest, worstDirection, variables);
+    return PreservationScoreQuantity.measurement(truth, c, smallest, worstDirection, variables);
   }
 }

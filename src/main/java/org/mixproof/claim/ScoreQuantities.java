@@ -198,16 +198,22 @@ public final class ScoreQuantities {
    * mean over {@code samples} draws of a_t X_0 + b_t Z (seeded).
    */
   public static Measurement stein(DiffusionCases.Case c, long seed, int samples, Map<String, Double> variables) {
-    MixtureDensity p = c.density();
+    return stein(c, c.density(), seed, samples, variables);
+  }
+
+  /** The same test with s and H of {@code scoreOf} (a test's wrong score) at the case's samples. */
+  static Measurement stein(DiffusionCases.Case c, MixtureDensity scoreOf, long seed, int samples,
+      Map<String, Double> variables) {
+    MixtureDensity truth = c.density();
     MixtureSampler sampler = new MixtureSampler(c.mixture(), RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
-    int d = p.dimension();
+    int d = truth.dimension();
     DMatrixRMaj pts = new DMatrixRMaj(samples, d);
-    double a = p.a(), b = Math.sqrt(p.b2());
+    double a = truth.a(), b = Math.sqrt(truth.b2());
     for (int n = 0; n < samples; n++) {
       double[] x0 = sampler.sample();
       for (int j = 0; j < d; j++) pts.set(n, j, a * x0[j] + b * sampler.standardNormal());
     }
-    MixtureDensity.Batch batch = p.scoreAndHessian(pts);
+    MixtureDensity.Batch batch = scoreOf.scoreAndHessian(pts);
     double sum = 0, sumSq = 0;
     for (int n = 0; n < samples; n++) {
       double v = 0;
@@ -223,6 +229,6 @@ public final class ScoreQuantities {
     double pValue;
     if (sd == 0) pValue = mean == 0 ? 1 : 0;
     else pValue = Math.min(1, 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(mean) * Math.sqrt(samples) / sd));
-    return PreservationScoreQuantity.measurement(p, c, pValue, null, variables);
+    return PreservationScoreQuantity.measurement(truth, c, pValue, null, variables);
   }
 }
