@@ -21,6 +21,18 @@ public final class Checks {
     bound(MomentQuantities.MonteCarlo::new);
     bound(BlowupQuantities.ScoreNorm::new);
     bound(BlowupQuantities.DenoiserNorm::new);
+    bound(PreservationQuantities::characteristicFunction);
+    bound(PreservationQuantities::fokkerPlanck);
+    bound(PreservationQuantities::moments);
+    bound(PreservationQuantities::sampling);
+    bound(ScoreQuantities::gradient);
+    bound(ScoreQuantities::jacobian);
+    bound(ScoreQuantities::tweedie);
+    bound(ScoreQuantities::stein);
+    bound(ScoreQuantities::gaussian);
+    bound(OracleQuantities::agreement);
+    bound(OracleQuantities::finite);
+    bound(OracleQuantities::illConditioned);
   }
 
   private Checks() {}

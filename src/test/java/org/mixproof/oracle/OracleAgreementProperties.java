@@ -2,6 +2,7 @@ package org.mixproof.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mixproof.claim.PreservationScoreOracleClaims.assertHolds;
 
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
@@ -12,6 +13,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
+import org.mixproof.claim.Measurement;
+import org.mixproof.claim.OracleQuantities;
+import org.mixproof.claim.Quantity;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.density.PointEvaluation;
@@ -33,6 +37,10 @@ import org.mixproof.schedule.VpOu;
 class OracleAgreementProperties {
 
   static final int DIGITS = OracleDensity.MIN_DIGITS;
+
+  static final Quantity<Case> AGREEMENT = OracleQuantities.agreement();
+  static final Quantity<Case> ILL_CONDITIONED = OracleQuantities.illConditioned();
+  static final Quantity<Case> FINITE = OracleQuantities.finite();
 
   /**
    * Where double precision is expected to cope: cond(Σ_i) ≤ 1e4 with smallest eigenvalue ≥ 0.1, no
@@ -60,11 +68,7 @@ class OracleAgreementProperties {
   @Property(tries = 500, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleAgreement(@ForAll("moderate") Case c) {
-    OracleDensity o = c.oracle(DIGITS);
-    double[] x = c.point(o);
-    PointEvaluation e = c.density().evaluate(x); // refusing here would fail the property
-    Agreement a = Agreement.of(o.evaluate(x), e.logDensity(), e.weights(), e.score(), e.hessian());
-    assertTrue(a.withinTolerance(), () -> "beyond c·u·κ = " + a.tolerance() + ": " + a + " at " + Arrays.toString(x));
+    assertHolds(AGREEMENT, "oracle.agreement", c); // a refusal measures +∞ and fails
   }
 
   /**
@@ -76,19 +80,9 @@ class OracleAgreementProperties {
   @Property(tries = 1000, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleIllConditioned(@ForAll("anything") Case c) {
-    OracleDensity o = c.oracle(DIGITS);
-    double[] x = c.point(o);
-    PointEvaluation e;
-    try {
-      e = c.density().evaluate(x);
-    } catch (IllConditionedException refused) {
-      Statistics.label("outcome").collect("refused");
-      return;
-    }
-    Statistics.label("outcome").collect(c.kappa() >= 1e8 ? "accepted, κ ≥ 1e8" : "accepted, κ < 1e8");
-    Agreement a = Agreement.of(o.evaluate(x), e.logDensity(), e.weights(), e.score(), e.hessian());
-    assertTrue(a.withinTolerance(), () -> "silently wrong: beyond c·u·κ = " + a.tolerance() + ": " + a
-        + " at " + Arrays.toString(x));
+    Measurement m = assertHolds(ILL_CONDITIONED, "oracle.ill-conditioned", c);
+    Statistics.label("outcome").collect(m.variables().get("refused") == 1 ? "refused"
+        : m.variables().get("kappa") >= 1e8 ? "accepted, κ ≥ 1e8" : "accepted, κ < 1e8");
     Statistics.label("outcome").coverage(cov -> {
       cov.check("refused").count(n -> n >= 1);
       cov.check("accepted, κ ≥ 1e8").count(n -> n >= 1);
@@ -103,24 +97,7 @@ class OracleAgreementProperties {
   @Property(tries = 1000, seed = "20261122")
   @AddLifecycleHook(ThoroughTries.class)
   void oracleFinite(@ForAll("anything") Case c) {
-    MixtureDensity p;
-    try {
-      p = c.density();
-    } catch (IllConditionedException refused) {
-      return;
-    }
-    double[] x = c.point(c.oracle(DIGITS));
-    double lp = p.logDensity(x);
-    assertTrue(Double.isFinite(lp), "log p = " + lp);
-    try {
-      PointEvaluation e = p.evaluate(x);
-      assertTrue(Double.isFinite(e.logDensity()));
-      for (double w : e.weights()) assertTrue(Double.isFinite(w) && w >= 0 && w <= 1, "weight " + w);
-      for (double s : e.score()) assertTrue(Double.isFinite(s), "score " + Arrays.toString(e.score()));
-      for (double[] row : e.hessian()) for (double h : row) assertTrue(Double.isFinite(h), "Hessian entry " + h);
-    } catch (IllConditionedException refused) {
-      Statistics.collect("refused at the point");
-    }
+    assertHolds(FINITE, "oracle.finite", c);
   }
 
   /**

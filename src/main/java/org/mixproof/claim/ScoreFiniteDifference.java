@@ -1,11 +1,11 @@
-package org.mixproof.density;
+package org.mixproof.claim;
 
 import java.util.function.DoubleUnaryOperator;
 
 /** Central differences, Richardson-extrapolated once (error O(h⁴)), on exactly representable steps. */
-final class FiniteDifference {
+final class ScoreFiniteDifference {
 
-  private FiniteDifference() {}
+  private ScoreFiniteDifference() {}
 
   /**
    * f'(x) from f(x ± h) and f(x ± h/2). Each step is replaced by the one the arithmetic really takes,

@@ -1,10 +1,12 @@
-package org.mixproof.density;
+package org.mixproof.claim;
+
+import org.mixproof.density.MixtureDensity;
 
 /**
  * Per-component quantities at a point, computed independently of {@link MixtureDensity}'s hot path
- * (precisions from {@link DecimalReference}), and the scales that tolerances are built from.
+ * (precisions from {@link ScoreDecimalReference}), and the scales that tolerances are built from.
  */
-final class ComponentTerms {
+final class ScoreComponentTerms {
 
   static final double U = Math.ulp(1.0);
 
@@ -18,7 +20,7 @@ final class ComponentTerms {
   final double[] conditions;    // κ_i = cond(Σ_i(t))
   final double maxCondition;
 
-  ComponentTerms(MixtureDensity p, double[] x) {
+  ScoreComponentTerms(MixtureDensity p, double[] x) {
     d = p.dimension();
     k = p.components();
     scores = new double[k][d];
@@ -34,8 +36,8 @@ final class ComponentTerms {
       for (int j = 0; j < d; j++) r[j] = x[j] - mu[j];
       residualNorm[i] = norm(r);
       meanNorm[i] = norm(mu);
-      precisions[i] = DecimalReference.precision(p, i);
-      scores[i] = DecimalReference.componentScore(p, i, x, precisions[i]);
+      precisions[i] = ScoreDecimalReference.precision(p, i);
+      scores[i] = ScoreDecimalReference.componentScore(p, i, x, precisions[i]);
       conditions[i] = p.conditionNumber(i);
       cond = Math.max(cond, conditions[i]);
       precisionNorm[i] = 1 / (p.lambdaMinOf(i));
@@ -79,9 +81,10 @@ final class ComponentTerms {
    * (Higham, ASNA Thm 10.3), which moves the quadratic form by ≤ ‖E‖‖s_i‖² and log det by
    * ≤ tr(P_i E) ≤ d(d+1)u κ_i; the residual r_i = x − a_t μ_i inherits the rounding of a_t and of
    * a_t μ_i (≤ 2u‖μ_i(t)‖), which moves ℓ_i by ≤ ‖s_i‖·2u‖μ_i(t)‖ — the term that dominates a
-   * difference in t near t = 0, where a_t barely moves; log-sum-exp adds u·|log p|.
+   * difference in t near t = 0, where a_t barely moves; log-sum-exp adds u·|log p|. Returned in
+   * units of u: the rounding is at most 16·d·u times this ({@code 16*d*u*lp_terms} in a claim file).
    */
-  double logDensityError(double logDensity) {
+  double logDensityTerms(double logDensity) {
     double worst = 0;
     for (int i = 0; i < k; i++) {
       double lambdaMax = conditions[i] / precisionNorm[i];
@@ -89,7 +92,7 @@ final class ComponentTerms {
       worst = Math.max(worst, precisionNorm[i] * residualNorm[i] * residualNorm[i]
           + (d + 1) * (lambdaMax * si * si + conditions[i]) + si * meanNorm[i]);
     }
-    return 16 * d * U * (1 + Math.abs(logDensity) + worst);
+    return 1 + Math.abs(logDensity) + worst;
   }
 
   static double norm(double[] v) {

@@ -1,7 +1,8 @@
-package org.mixproof.density;
+package org.mixproof.claim;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.mixproof.density.MixtureDensity;
 
 /**
  * An independent, high-precision reference for the time-t precision matrices: Σ_i(t) = a² Σ_i + b² I
@@ -9,11 +10,11 @@ import java.math.MathContext;
  * 34-digit decimal arithmetic. Its error (≈ 1e-34 κ) is far below any double tolerance, so a test's
  * tolerance only has to cover the double code.
  */
-final class DecimalReference {
+final class ScoreDecimalReference {
 
   static final MathContext MC = MathContext.DECIMAL128;
 
-  private DecimalReference() {}
+  private ScoreDecimalReference() {}
 
   /** P_i(t) rounded to double. */
   static double[][] precision(MixtureDensity p, int i) {

@@ -1,0 +1,234 @@
+package org.mixproof.claim;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.mixproof.density.MixtureDensity;
+import org.mixproof.generators.DiffusionCases;
+import org.mixproof.mixture.MixtureSampler;
+
+/**
+ * CLAIMS §2 ({@code score.*}): the score, its Jacobian and the posterior mean. Each quantity measures a
+ * residual normalised by the size of the terms it is computed from ({@code scale}); the claim file's
+ * bound is the derived tolerance over the names bound here, besides {@link DensityVariables}:
+ * <ul>
+ *   <li>{@code score-gradient}: max_j |∂_j log p − s_j| / {@code scale}, ∂_j by a Richardson-extrapolated
+ *       central difference with step {@code h}; {@code scale} = max_i ‖s_i‖ + 1/√λmin(t);
+ *       {@code lp_terms} is log p's rounding in units of 16·d·u ({@link ScoreComponentTerms#logDensityTerms}).</li>
+ *   <li>{@code score-jacobian}: max_{r,q} |∂_q s_r − H_rq| / {@code scale} with
+ *       {@code scale} = max_i ‖P_i(t)‖ + (max_{i,j} ‖s_i − s_j‖ + max_i ‖s_i‖)²; binds {@code h},
+ *       {@code asymmetry} = max |H_rq − H_qr| / {@code scale} and {@code score_terms} =
+ *       max_i ‖P_i‖‖x − μ_i(t)‖ + max_i ‖s_i‖ (a computed score's rounding in units of d·u).</li>
+ *   <li>{@code score-tweedie}: max_j |(a_t E[X_0|x] − x)/b_t² − s_j| / {@code scale}, E[X_0|x] =
+ *       Σ w_i (μ_i + a_t Σ_i P_i(t)(x − a_t μ_i)) from the data covariances; {@code scale} =
+ *       max_i ‖s_i‖ + (‖x‖ + a_t Σ w_i(‖μ_i‖ + a_t ‖Σ_i‖_F ‖P_i(t)(x − a_t μ_i)‖))/b_t². Needs b_t² > 0.</li>
+ *   <li>{@code score-gaussian}: for k = 1, max |H + P(t)| / ‖P(t)‖₂, P(t) from a 34-digit reference.
+ *       Needs k = 1.</li>
+ *   <li>{@code score-stein} (statistical): the two-sided normal-theory p-value of the mean of
+ *       ‖s‖² + tr H over {@code samples} seeded draws from p_t being 0 (Fisher's identity);
+ *       binds {@code alpha} and {@code tries} (the file's, for the Bonferroni correction).</li>
+ * </ul>
+ * Points where double precision refuses (posterior weights unresolved) throw
+ * {@link org.mixproof.density.IllConditionedException} (refused); points where a finite-difference
+ * step is below the coordinate's resolution are not applicable (the oracle covers them).
+ */
+public final class ScoreQuantities {
+
+  private ScoreQuantities() {}
+
+  public static PreservationScoreQuantity gradient() {
+    return new PreservationScoreQuantity("score-gradient", Set.of("h", "scale", "lp_terms"), Set.of(),
+        (c, spec) -> gradient(c.c()));
+  }
+
+  public static PreservationScoreQuantity jacobian() {
+    return new PreservationScoreQuantity("score-jacobian", Set.of("h", "scale", "asymmetry", "score_terms"), Set.of(),
+        (c, spec) -> jacobian(c.c()));
+  }
+
+  public static PreservationScoreQuantity tweedie() {
+    return new PreservationScoreQuantity("score-tweedie", Set.of("scale"), Set.of(), (c, spec) -> tweedie(c.c()));
+  }
+
+  public static PreservationScoreQuantity gaussian() {
+    return new PreservationScoreQuantity("score-gaussian", Set.of(), Set.of(), (c, spec) -> gaussian(c.c()));
+  }
+
+  public static PreservationScoreQuantity stein() {
+    return new PreservationScoreQuantity("score-stein", Set.of("alpha", "tries"), Set.of("alpha", "samples"),
+        (c, spec) -> {
+          int samples = spec.integer("samples", 4000);
+          if (samples < 2) throw spec.error("samples", "must be >= 2, was " + samples);
+          return stein(c.c(), c.seed(), samples,
+              Map.of("alpha", PreservationQuantities.alpha(spec), "tries", (double) spec.integer("tries", 20)));
+        });
+  }
+
+  /**
+   * The length over which log p_t changes shape: the smallest standard deviation √λmin(t), and the
+   * width 1/‖s_i − s_j‖ of a posterior-weight transition; the finite-difference step is 1e-3 of it.
+   */
+  static double step(MixtureDensity p, ScoreComponentTerms terms) {
+    double scale = Math.sqrt(p.lambdaMin());
+    double spread = terms.maxScoreSpread();
+    if (spread > 0) scale = Math.min(scale, 1 / spread);
+    return 1e-3 * scale;
+  }
+
+  /** Whether every coordinate of x can be differenced with step h. */
+  static boolean resolvable(double[] x, double h) {
+    for (double v : x) if (!ScoreFiniteDifference.resolvable(v, h)) return false;
+    return true;
+  }
+
+  /** Central difference of f along coordinate j at step h, Richardson-extrapolated once: error O(h⁴). */
+  static double partial(ToDoubleFunction<double[]> f, double[] x, int j, double h) {
+    double[] y = x.clone();
+    return ScoreFiniteDifference.richardson(v -> {
+      y[j] = v;
+      return f.applyAsDouble(y);
+    }, x[j], h);
+  }
+
+  private static Measurement unresolvable(double[] x, double h) {
+    // a step below x's resolution (points between far-apart singular components at tiny t) cannot
+    // be differenced in double; the high-precision oracle covers those points
+    return Measurement.notApplicable("step " + h + " below the resolution of x = " + java.util.Arrays.toString(x));
+  }
+
+  /** s = ∇ log p_t by central differences of log p (a difference over h multiplies log p's rounding by ≤ 2/h). */
+  public static Measurement gradient(DiffusionCases.Case c) {
+    MixtureDensity p = c.density();
+    double[] x = c.point(p);
+    p.evaluate(x); // refuses where the weights are unresolved
+    ScoreComponentTerms terms = new ScoreComponentTerms(p, x);
+    double h = step(p, terms);
+    if (!resolvable(x, h)) return unresolvable(x, h);
+    double[] s = p.score(x);
+    double lpTerms = terms.logDensityTerms(p.logDensity(x));
+    double scale = terms.maxScoreNorm() + 1 / Math.sqrt(p.lambdaMin());
+    double err = 0;
+    for (int j = 0; j < x.length; j++) err = Math.max(err, Math.abs(partial(p::logDensity, x, j, h) - s[j]));
+    return PreservationScoreQuantity.measurement(p, c, PreservationScoreQuantity.ratio(err, scale), x,
+        Map.of("h", h, "scale", scale, "lp_terms", lpTerms));
+  }
+
+  /** H = ∂s/∂x by central differences of the score, and H's asymmetry. */
+  public static Measurement jacobian(DiffusionCases.Case c) {
+    MixtureDensity p = c.density();
+    double[] x = c.point(p);
+    p.evaluate(x);
+    ScoreComponentTerms terms = new ScoreComponentTerms(p, x);
+    double[][] hess = p.hessian(x);
+    int d = x.length;
+    double spread = terms.maxScoreSpread() + terms.maxScoreNorm();
+    // H's entries are sums of w_i P_i and w_i (s_i − s)(s_i − s)ᵀ: their size
+    double scale = terms.maxPrecisionNorm() + spread * spread;
+    double asym = 0;
+    for (int r = 0; r < d; r++) {
+      for (int q = r + 1; q < d; q++) asym = Math.max(asym, Math.abs(hess[r][q] - hess[q][r]));
+    }
+    double h = step(p, terms);
+    if (!resolvable(x, h)) return unresolvable(x, h);
+    double err = 0;
+    for (int q = 0; q < d; q++) {
+      for (int r = 0; r < d; r++) {
+        final int row = r;
+        err = Math.max(err, Math.abs(partial(y -> p.score(y)[row], x, q, h) - hess[r][q]));
+      }
+    }
+    return PreservationScoreQuantity.measurement(p, c, PreservationScoreQuantity.ratio(err, scale), x,
+        Map.of("h", h, "scale", scale, "asymmetry", PreservationScoreQuantity.ratio(asym, scale),
+            "score_terms", terms.maxScoreTermSize() + terms.maxScoreNorm()));
+  }
+
+  /** Tweedie: s(x) = (a_t E[X_0 | X_t = x] − x)/b_t², E from the data covariances and reference P_i(t). */
+  public static Measurement tweedie(DiffusionCases.Case c) {
+    MixtureDensity p = c.density();
+    if (!(p.b2() > 0)) return Measurement.notApplicable("b_t² = 0");
+    double[] x = c.point(p);
+    p.evaluate(x);
+    ScoreComponentTerms terms = new ScoreComponentTerms(p, x);
+    double[] w = p.weights(x);
+    int d = x.length;
+    double a = p.a();
+    double[] e = new double[d];
+    double sizeE = 0; // Σ w_i (‖μ_i‖ + a‖Σ_i‖_F ‖P_i r_i‖): the terms E is summed from
+    for (int i = 0; i < p.components(); i++) {
+      double[] mu = c.mixture().mean(i);
+      DMatrixRMaj cov0 = new DMatrixRMaj(c.mixture().covariance(i));
+      // P_i(t)(x − a μ_i) = −s_i, from the decimal reference
+      DMatrixRMaj v = new DMatrixRMaj(d, 1);
+      for (int j = 0; j < d; j++) v.set(j, 0, -terms.scores[i][j]);
+      DMatrixRMaj sv = new DMatrixRMaj(d, 1);
+      CommonOps_DDRM.mult(cov0, v, sv);
+      for (int j = 0; j < d; j++) e[j] += w[i] * (mu[j] + a * sv.get(j, 0));
+      sizeE += w[i] * (ScoreComponentTerms.norm(mu) + a * NormOps_DDRM.normF(cov0) * NormOps_DDRM.normF(v));
+    }
+    double[] s = p.score(x);
+    // (a E − x)/b² cancels: the summands of E and x over b², and the component scores s averages
+    double scale = terms.maxScoreNorm() + (ScoreComponentTerms.norm(x) + a * sizeE) / p.b2();
+    double err = 0;
+    for (int j = 0; j < d; j++) err = Math.max(err, Math.abs((a * e[j] - x[j]) / p.b2() - s[j]));
+    return PreservationScoreQuantity.measurement(p, c, PreservationScoreQuantity.ratio(err, scale), x,
+        Map.of("scale", scale));
+  }
+
+  /** For k = 1, H ≡ −P(t) everywhere; P(t) from the decimal reference. */
+  public static Measurement gaussian(DiffusionCases.Case c) {
+    if (c.mixture().components() != 1) return Measurement.notApplicable("k = " + c.mixture().components() + " ≠ 1");
+    MixtureDensity p = c.density();
+    double[] x = c.point(p);
+    double[][] reference = ScoreDecimalReference.precision(p, 0);
+    double[][] h = p.hessian(x);
+    int d = x.length;
+    double err = 0;
+    for (int r = 0; r < d; r++) for (int q = 0; q < d; q++) err = Math.max(err, Math.abs(h[r][q] + reference[r][q]));
+    return PreservationScoreQuantity.measurement(p, c, PreservationScoreQuantity.ratio(err, 1 / p.lambdaMinOf(0)), x,
+        Map.of());
+  }
+
+  /**
+   * Fisher's identity E_{p_t}[‖s‖² + tr H] = 0: the two-sided p-value of a normal-theory test of a zero
+   * mean over {@code samples} draws of a_t X_0 + b_t Z (seeded).
+   */
+  public static Measurement stein(DiffusionCases.Case c, long seed, int samples, Map<String, Double> variables) {
+    return stein(c, c.density(), seed, samples, variables);
+  }
+
+  /** The same test with s and H of {@code scoreOf} (a test's wrong score) at the case's samples. */
+  static Measurement stein(DiffusionCases.Case c, MixtureDensity scoreOf, long seed, int samples,
+      Map<String, Double> variables) {
+    MixtureDensity truth = c.density();
+    MixtureSampler sampler = new MixtureSampler(c.mixture(), RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+    int d = truth.dimension();
+    DMatrixRMaj pts = new DMatrixRMaj(samples, d);
+    double a = truth.a(), b = Math.sqrt(truth.b2());
+    for (int n = 0; n < samples; n++) {
+      double[] x0 = sampler.sample();
+      for (int j = 0; j < d; j++) pts.set(n, j, a * x0[j] + b * sampler.standardNormal());
+    }
+    MixtureDensity.Batch batch = scoreOf.scoreAndHessian(pts);
+    double sum = 0, sumSq = 0;
+    for (int n = 0; n < samples; n++) {
+      double v = 0;
+      for (int j = 0; j < d; j++) {
+        double sj = batch.scores().get(n, j);
+        v += sj * sj + batch.hessians().get(n, j * d + j);
+      }
+      sum += v;
+      sumSq += v * v;
+    }
+    double mean = sum / samples;
+    double sd = Math.sqrt(Math.max(0, (sumSq - samples * mean * mean) / (samples - 1)));
+    double pValue;
+    if (sd == 0) pValue = mean == 0 ? 1 : 0;
+    else pValue = Math.min(1, 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(mean) * Math.sqrt(samples) / sd));
+    return PreservationScoreQuantity.measurement(truth, c, pValue, null, variables);
+  }
+}
