@@ -20,6 +20,7 @@ public final class ReportFigures {
     out.add(new Entry("lipschitz.lssz24", SmoothnessFigures::lipschitzVsTime));
     out.add(new Entry("moment.bound", SmoothnessFigures::momentVsTime));
     out.add(new Entry("blowup.rate", SmoothnessFigures::blowupVsTime));
+    out.add(new Entry("oracle.agreement", () -> OracleFigures.errorVsConditioning(1)));
     return out;
   }
 }
