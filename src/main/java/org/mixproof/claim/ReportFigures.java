@@ -17,7 +17,8 @@ public final class ReportFigures {
 
   public static List<Entry> all() {
     List<Entry> out = new ArrayList<>();
-    out.add(new Entry("lipschitz.lssz24", SmoothnessFigures::lipschitzVsTime));
+    out.add(new Entry("lipschitz.shared-covariance", SmoothnessFigures::lipschitzVsTime));
+    out.add(new Entry("lipschitz.lssz24", SmoothnessFigures::lssz24VsBall));
     out.add(new Entry("moment.bound", SmoothnessFigures::momentVsTime));
     out.add(new Entry("blowup.rate", SmoothnessFigures::blowupVsTime));
     out.add(new Entry("oracle.agreement", () -> OracleFigures.errorVsConditioning(1)));
