@@ -18,6 +18,7 @@ public final class Checks {
   static {
     bound(LipschitzQuantity::new);
     for (SolverGaussianCheck.Kind kind : SolverGaussianCheck.Kind.values()) rate(kind.quantity(), () -> new SolverGaussianCheck(kind));
+    rate(GuaranteeCheck.NAME, GuaranteeCheck::new);
   }
 
   private Checks() {}
