@@ -33,6 +33,8 @@ public final class Checks {
     bound(OracleQuantities::agreement);
     bound(OracleQuantities::finite);
     bound(OracleQuantities::illConditioned);
+    for (SolverGaussianCheck.Kind kind : SolverGaussianCheck.Kind.values()) rate(kind.quantity(), () -> new SolverGaussianCheck(kind));
+    rate(GuaranteeCheck.NAME, GuaranteeCheck::new);
   }
 
   private Checks() {}

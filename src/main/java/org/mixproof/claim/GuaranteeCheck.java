@@ -1,0 +1,365 @@
+package org.mixproof.claim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mixproof.law.SeparableLaw;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.mixture.MixtureJson;
+import org.mixproof.sampler.Scheme;
+import org.mixproof.sampler.StartLaw;
+import org.mixproof.sampler.TimeGrid;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
+
+/**
+ * {@code quantity = solver-guarantee}: a §5.4 guarantee "TV ≲ bound" checked as a rate through its
+ * empirical constant Ĉ = measured TV / bound (CLAIMS §5.4). The data is an isotropic mixture
+ * Σ π_i N(μ_i, σ² I_d) with means on a line, whose sampler output law is exact by {@link SeparableLaw}
+ * (1-D grid law along the line ⊗ exact Gaussian law across it; d = 1 is the grid law alone). The
+ * measured TV is the upper end of the separable law's bracket plus its quadrature-error estimate, so
+ * Ĉ is never understated. Start N(0, I) (vp-ou), early stopping δ, target p_δ.
+ *
+ * <p>The {@code bound} expression is over:
+ * <pre>
+ * d k N h T delta eps_score    dimension, components, steps, mean step (T − δ)/N, horizon, δ, score error
+ * L                            the proved shared-covariance bound of CLAIMS §3 (lipschitz.shared-covariance),
+ *                              max over the grid's times of max(1/λ_t, a_t² D²/(4 λ_t²) − 1/λ_t), λ_t = a_t² σ² + b_t²
+ * m2                           E‖X_0‖² = Σ π_i ‖μ_i‖² + d σ² (exact)
+ * kl0                          KL(p_0 ‖ N(0, I)): line part by quadrature, the rest closed form
+ * sigma2 R D                   σ², max ‖μ_i‖, max ‖μ_i − μ_j‖
+ * </pre>
+ * Each try draws a mixture (weights above {@code weight-floor}, line positions in [−R, R], an offset
+ * off the line) and runs every sweep given: {@code sweep-steps} (h → 0), {@code sweep-horizon} (T grows),
+ * {@code sweep-dimension}, {@code sweep-components}, {@code sweep-eps} (ε_score grows), each varying one
+ * parameter from the base case ({@code dimension}, {@code components}, {@code horizon}, {@code steps},
+ * {@code eps-score}). Along a sweep, Ĉ may not grow beyond {@code growth} × its first value; on
+ * {@code sweep-eps}, the log-log slope of TV between consecutive ε_score ≥ {@code slope-above} may not
+ * exceed {@code max-slope} + {@code slope-tolerance}. Either failure is FALSIFIED.
+ */
+public final class GuaranteeCheck implements ClaimCheck {
+
+  public static final String NAME = "solver-guarantee";
+
+  static final Set<String> NAMES = Set.of("d", "k", "N", "h", "T", "delta", "eps_score", "L", "m2", "kl0",
+      "sigma2", "R", "D");
+
+  static final List<String> SWEEPS = List.of("steps", "horizon", "dimension", "components", "eps");
+
+  @Override public Set<String> keys() {
+    Set<String> k = new TreeSet<>(List.of("scheme", "grid", "clw25-c0", "clw25-c1", "schedule", "dimension",
+        "components", "horizon", "steps", "eps-score", "delta", "sigma2", "mean-radius", "offset", "weight-floor",
+        "cells", "growth", "max-slope", "slope-tolerance", "slope-above"));
+    for (String s : SWEEPS) k.add("sweep-" + s);
+    return k;
+  }
+
+  /** One point of a sweep: the bound's variables, the TV bracket and its quadrature error, the bound and Ĉ. */
+  public record Point(double x, Map<String, Double> vars, double tvLower, double tvUpper, double tvError,
+      double bound, double c) {
+    /** The TV the claim is judged on: upper bracket plus quadrature error. */
+    public double measured() { return tvUpper + tvError; }
+  }
+
+  /** A sweep over one parameter. */
+  public record Sweep(String parameter, List<Point> points) {
+    /** max_j Ĉ_j / Ĉ_0, Ĉ from the upper end of each bracket (what the report shows). */
+    public double growth() {
+      double g = 0;
+      for (Point p : points) g = Math.max(g, p.c() / points.get(0).c());
+      return g;
+    }
+
+    /**
+     * The growth that is certain whatever the true TV inside each bracket: max_j (lower_j/bound_j) /
+     * (upper_0/bound_0). Above the allowed factor the claimed rate is certainly missed.
+     */
+    public double certainGrowth() {
+      Point first = points.get(0);
+      double g = 0;
+      for (Point p : points) g = Math.max(g, (Math.max(0, p.tvLower() - p.tvError()) / p.bound()) / first.c());
+      return g;
+    }
+
+    /** The largest log-log slope of measured TV against x between consecutive points with x ≥ above. */
+    public double maxSlope(double above) {
+      double m = Double.NEGATIVE_INFINITY;
+      for (int i = 1; i < points.size(); i++) {
+        Point a = points.get(i - 1), b = points.get(i);
+        if (a.x() < above || a.x() <= 0) continue;
+        m = Math.max(m, Math.log(b.measured() / a.measured()) / Math.log(b.x() / a.x()));
+      }
+      return m;
+    }
+  }
+
+  /** A drawn mixture: weights, line positions, the offset off the line. */
+  public record Draw(double[] weights, double[] positions, double offset) {}
+
+  /** The base case of a claim file. */
+  record Base(int d, int k, double T, int N, double eps, double delta, double sigma2) {}
+
+  @Override public ClaimResult run(ClaimSpec spec, RunOptions options) {
+    long seed = options.seedFor(spec);
+    int tries = options.triesFor(spec, 2);
+    BoundExpression bound = BoundExpression.of(spec, "bound", NAMES);
+    double growth = spec.number("growth", 2);
+    double maxSlope = spec.number("max-slope", Double.NaN);
+    double slopeTol = spec.number("slope-tolerance", 0);
+    double slopeAbove = spec.number("slope-above", 0);
+    double worstC = 0, worstGrowth = 0;
+    String worstWhere = "";
+    StringBuilder summary = new StringBuilder(), inconclusive = new StringBuilder();
+    long done = 0;
+    for (int i = 0; i < tries && !options.pastDeadline(); i++) {
+      for (Sweep sw : sweeps(spec, bound, seed, i)) {
+        done++;
+        for (Point p : sw.points()) {
+          if (p.c() > worstC) {
+            worstC = p.c();
+            worstWhere = "try " + i + ", " + sw.parameter() + " = " + fmt(p.x());
+          }
+        }
+        double g = sw.growth();
+        worstGrowth = Math.max(worstGrowth, g);
+        if (i == 0) summary.append(String.format(Locale.ROOT, " %s: Ĉ %s", sw.parameter(), cs(sw)));
+        String violation = null;
+        double certain = sw.certainGrowth();
+        if (certain > growth) {
+          violation = String.format(Locale.ROOT, "Ĉ grows %.3g× along %s (certain, from the TV brackets; allowed %.3g×): %s",
+              certain, sw.parameter(), growth, cs(sw));
+        } else if (g > growth) {
+          inconclusive.append(String.format(Locale.ROOT, " %s: Ĉ from the upper brackets grows %.3g× but only %.3g× is certain;",
+              sw.parameter(), g, certain));
+        } else if (sw.parameter().equals("eps") && !Double.isNaN(maxSlope)) {
+          double s = sw.maxSlope(slopeAbove);
+          if (s > maxSlope + slopeTol) {
+            violation = String.format(Locale.ROOT, "log-log slope of TV in ε_score is %.4f > %.4g + %.4g", s, maxSlope, slopeTol);
+          }
+        }
+        if (violation != null) {
+          return new ClaimResult(spec, Verdict.FALSIFIED, done, 0, 0, "Ĉ", worstC, "try " + i + ", sweep " + sw.parameter(),
+              seed, violation, witness(spec, seed, i, sw));
+        }
+      }
+    }
+    if (done == 0) return ClaimResult.error(spec, seed, "no sweep ran (deadline or no sweep-* key)");
+    return new ClaimResult(spec, Verdict.HOLDS, done, 0, 0, "Ĉ", worstC, worstWhere, seed,
+        String.format(Locale.ROOT, "Ĉ growth ≤ %.3g× (allowed %.3g×);%s%s", worstGrowth, growth, inconclusive, summary), null);
+  }
+
+  static String cs(Sweep sw) {
+    StringBuilder b = new StringBuilder();
+    for (Point p : sw.points()) b.append(b.length() > 0 ? ", " : "").append(fmt(p.x())).append("→").append(fmt(p.c()));
+    return b.toString();
+  }
+
+  static String fmt(double x) { return String.format(Locale.ROOT, "%.4g", x); }
+
+  /** The mixture of try {@code i} (seeded by the claim seed and i). */
+  static Draw draw(ClaimSpec spec, long seed, int i, int k) {
+    SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + i * 7919L + k);
+    double floor = spec.number("weight-floor", 0.1), radius = spec.number("mean-radius", 2);
+    if (!(floor * k < 1)) throw spec.error("weight-floor", "k · floor must be < 1 for k = " + k);
+    double[] w = new double[k], pos = new double[k];
+    double sum = 0;
+    for (int j = 0; j < k; j++) sum += w[j] = rng.nextDouble();
+    for (int j = 0; j < k; j++) w[j] = floor + (1 - k * floor) * w[j] / sum;
+    for (int j = 0; j < k; j++) pos[j] = radius * (2 * rng.nextDouble() - 1);
+    return new Draw(w, pos, spec.number("offset", 0.5) * rng.nextDouble());
+  }
+
+  static Base base(ClaimSpec spec) {
+    Base b = new Base(spec.integer("dimension", 1), spec.integer("components", 2), spec.number("horizon", 4),
+        spec.integer("steps", 64), spec.number("eps-score", 0), spec.number("delta", 0.01), spec.number("sigma2", 0.25));
+    if (b.d() < 1) throw spec.error("dimension", "must be >= 1");
+    if (b.k() < 1) throw spec.error("components", "must be >= 1");
+    if (!(b.sigma2() > 0)) throw spec.error("sigma2", "must be > 0");
+    if (!(b.delta() > 0 && b.T() > b.delta())) throw spec.error("horizon", "need T > δ > 0");
+    return b;
+  }
+
+  /** Every sweep of try {@code i}, in the order of {@link #SWEEPS}. */
+  public static List<Sweep> sweeps(ClaimSpec spec, BoundExpression bound, long seed, int i) {
+    Base b = base(spec);
+    List<Sweep> out = new ArrayList<>();
+    for (String name : SWEEPS) {
+      String key = "sweep-" + name;
+      if (!spec.has(key)) continue;
+      List<Double> xs = spec.numbers(key, List.of());
+      if (xs.size() < 2) throw spec.error(key, "a sweep needs at least two values");
+      List<Point> pts = new ArrayList<>();
+      for (double x : xs) {
+        Base c = switch (name) {
+          case "steps" -> new Base(b.d(), b.k(), b.T(), (int) x, b.eps(), b.delta(), b.sigma2());
+          // T grows at a fixed step h: N scales with T − δ
+          case "horizon" -> new Base(b.d(), b.k(), x, (int) Math.round(b.N() * (x - b.delta()) / (b.T() - b.delta())),
+              b.eps(), b.delta(), b.sigma2());
+          case "dimension" -> new Base((int) x, b.k(), b.T(), b.N(), b.eps(), b.delta(), b.sigma2());
+          case "components" -> new Base(b.d(), (int) x, b.T(), b.N(), b.eps(), b.delta(), b.sigma2());
+          default -> new Base(b.d(), b.k(), b.T(), b.N(), x, b.delta(), b.sigma2());
+        };
+        pts.add(point(spec, bound, c, draw(spec, seed, i, c.k()), x));
+      }
+      out.add(new Sweep(name, List.copyOf(pts)));
+    }
+    return out;
+  }
+
+  static NoiseSchedule schedule(ClaimSpec spec) {
+    try {
+      return Schedules.parse(spec.string("schedule", "vp-ou"));
+    } catch (IllegalArgumentException e) {
+      throw spec.error("schedule", e.getMessage());
+    }
+  }
+
+  static TimeGrid grid(ClaimSpec spec, NoiseSchedule s, Base c) {
+    String g = spec.string("grid", "uniform");
+    try {
+      return switch (g) {
+        case "uniform" -> TimeGrid.uniform(c.T(), c.delta(), c.N());
+        case "exponential" -> TimeGrid.exponential(c.T(), c.delta(), c.N());
+        case "clw25" -> TimeGrid.clw25(s, c.N(), spec.number("clw25-c0", 2), spec.number("clw25-c1", 4));
+        default -> throw spec.error("grid", "must be uniform, exponential or clw25, was '" + g + "'");
+      };
+    } catch (IllegalArgumentException e) {
+      if (e instanceof ClaimFormatException cf) throw cf;
+      throw spec.error("grid", e.getMessage());
+    }
+  }
+
+  static double[][] means(Draw w, int d) {
+    double[][] mu = new double[w.positions().length][d];
+    for (int j = 0; j < mu.length; j++) {
+      mu[j][0] = w.positions()[j];
+      if (d >= 2) mu[j][1] = w.offset();
+    }
+    return mu;
+  }
+
+  /** One run: the exact output law's TV bracket against p_δ, the bound's variables, the bound and Ĉ. */
+  static Point point(ClaimSpec spec, BoundExpression bound, Base c, Draw w, double x) {
+    NoiseSchedule s = schedule(spec);
+    TimeGrid grid = grid(spec, s, c);
+    Scheme scheme;
+    try {
+      scheme = GuaranteeSchemes.parse(spec.string("scheme", "ei"));
+    } catch (IllegalArgumentException e) {
+      throw spec.error("scheme", e.getMessage());
+    }
+    double[][] mu = means(w, c.d());
+    SeparableLaw law = SeparableLaw.of(w.weights(), mu, c.sigma2());
+    SeparableLaw.Output out = law.propagate(scheme, s, grid, c.eps(), StartLaw.PRIOR, spec.integer("cells", 1024));
+    if (out.undefined() != null) throw new IllegalStateException("run undefined: " + out.undefined());
+    double delta = grid.delta();
+    SeparableLaw.Errors e = law.errors(out, s, delta);
+    Map<String, Double> v = variables(w, c, s, grid, mu);
+    double bd = bound.evaluate(v);
+    if (!(bd > 0)) throw spec.error("bound", "must be positive, was " + bd + " at " + v);
+    double lower = e.tvLower();
+    if (law.zeroMeanCopies() > 0) {
+      double target = s.a(delta) * s.a(delta) * c.sigma2() + s.b2(delta);
+      lower = Math.max(lower, ScaledChiSquare.tv(law.zeroMeanCopies(), out.perpendicular().variance()[1], target));
+    }
+    double upper = Math.max(lower, e.tvUpper());
+    double measured = upper + e.tvError();
+    return new Point(x, v, lower, upper, e.tvError(), bd, measured / bd);
+  }
+
+  static Map<String, Double> variables(Draw w, Base c, NoiseSchedule s, TimeGrid grid, double[][] mu) {
+    Map<String, Double> v = new TreeMap<>();
+    int k = w.weights().length;
+    double r = 0, diam = 0, m2 = 0;
+    for (int i = 0; i < k; i++) {
+      double n2 = 0;
+      for (double z : mu[i]) n2 += z * z;
+      r = Math.max(r, Math.sqrt(n2));
+      m2 += w.weights()[i] * n2;
+      for (int j = 0; j < k; j++) diam = Math.max(diam, Math.abs(w.positions()[i] - w.positions()[j]));
+    }
+    m2 += c.d() * c.sigma2();
+    double lip = 0;
+    for (double t : grid.times()) {
+      double a = s.a(t), lt = a * a * c.sigma2() + s.b2(t);
+      lip = Math.max(lip, Math.max(1 / lt, a * a * diam * diam / (4 * lt * lt) - 1 / lt));
+    }
+    v.put("d", (double) c.d());
+    v.put("k", (double) k);
+    v.put("N", (double) grid.steps());
+    v.put("h", (grid.horizon() - grid.delta()) / grid.steps());
+    v.put("T", grid.horizon());
+    v.put("delta", grid.delta());
+    v.put("eps_score", c.eps());
+    v.put("L", lip);
+    v.put("m2", m2);
+    v.put("kl0", kl0(w, c));
+    v.put("sigma2", c.sigma2());
+    v.put("R", r);
+    v.put("D", diam);
+    return v;
+  }
+
+  /**
+   * KL(p_0 ‖ N(0, I)) for the separable data: the line mixture against N(0, 1) by Simpson's rule on
+   * ±(R + 14σ) with 4096 intervals (the integrand is smooth; the tail beyond 14σ holds < e^{−98}), plus
+   * the offset coordinate ½(σ² + off² − 1 − ln σ²) and d − 2 coordinates ½(σ² − 1 − ln σ²) in closed form.
+   */
+  static double kl0(Draw w, Base c) {
+    double sd = Math.sqrt(c.sigma2()), reach = 0;
+    for (double p : w.positions()) reach = Math.max(reach, Math.abs(p));
+    double lo = -reach - 14 * sd, hi = reach + 14 * sd;
+    int n = 4096;
+    double dx = (hi - lo) / n, sum = 0;
+    for (int j = 0; j <= n; j++) {
+      double x = lo + j * dx, p = 0;
+      for (int i = 0; i < w.weights().length; i++) {
+        double z = (x - w.positions()[i]) / sd;
+        p += w.weights()[i] * Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI));
+      }
+      double f = p > 0 ? p * (Math.log(p) + 0.5 * x * x + 0.5 * Math.log(2 * Math.PI)) : 0;
+      sum += f * (j == 0 || j == n ? 1 : j % 2 == 1 ? 4 : 2);
+    }
+    double kl = sum * dx / 3;
+    double g = 0.5 * (c.sigma2() - 1 - Math.log(c.sigma2()));
+    if (c.d() >= 2) kl += g + 0.5 * w.offset() * w.offset();
+    if (c.d() >= 3) kl += (c.d() - 2) * g;
+    return Math.max(0, kl);
+  }
+
+  private static Map<String, Object> witness(ClaimSpec spec, long seed, int i, Sweep sw) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schedule", spec.string("schedule", "vp-ou"));
+    m.put("scheme", spec.string("scheme", "ei"));
+    m.put("sweep", sw.parameter());
+    List<Map<String, Object>> pts = new ArrayList<>();
+    for (Point p : sw.points()) {
+      Map<String, Object> q = new LinkedHashMap<>(p.vars());
+      q.put("tv_lower", p.tvLower());
+      q.put("tv_upper", p.tvUpper());
+      q.put("tv_error", p.tvError());
+      q.put("bound", p.bound());
+      q.put("C_hat", p.c());
+      pts.add(q);
+    }
+    m.put("points", pts);
+    Base b = base(spec);
+    Draw w = draw(spec, seed, i, b.k());
+    double[][][] cov = new double[b.k()][1][1];
+    double[][] mu = new double[b.k()][1];
+    for (int j = 0; j < b.k(); j++) {
+      cov[j][0][0] = b.sigma2();
+      mu[j][0] = w.positions()[j];
+    }
+    m.put("mixture", MixtureJson.tree(GaussianMixture.normalized(w.weights(), mu, cov)));
+    m.put("mixture_note", "the line part of the data (means on the first axis, offset " + w.offset()
+        + " on the second, isotropic σ² = " + b.sigma2() + " in d = " + b.d() + ")");
+    return m;
+  }
+}
