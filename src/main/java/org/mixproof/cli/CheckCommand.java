@@ -93,7 +93,9 @@ final class CheckCommand implements Callable<Integer> {
       err.flush();
     });
     List<Map.Entry<String, FigureData>> figures = new ArrayList<>();
-    for (ReportFigures.Entry e : ReportFigures.all()) {
+    java.util.Set<String> checked = new java.util.TreeSet<>();
+    for (ClaimResult r : results) checked.add(r.spec().id());
+    for (ReportFigures.Entry e : ReportFigures.all(properties, checked)) {
       long t0 = System.nanoTime();
       FigureData f = e.figure().get();
       figures.add(Map.entry(e.claimId(), f));
