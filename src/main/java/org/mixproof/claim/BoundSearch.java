@@ -103,6 +103,7 @@ public final class BoundSearch<T> implements ClaimCheck {
   public ClaimResult run(ClaimSpec spec, RunOptions options) {
     long seed = options.seedFor(spec);
     Judge judge = new Judge(spec);
+    spec.boundIsTolerance(); // validates the key before any work
     int wanted = options.triesFor(spec, 20);
     RandomGenerator<T> generator = quantity.cases(spec).generator(GEN_SIZE);
     Random random = new Random(seed);
@@ -149,7 +150,8 @@ public final class BoundSearch<T> implements ClaimCheck {
     if (tries < wanted && !stopped) {
       detail = (detail + " only " + tries + " of " + wanted + " tries met the hypotheses").trim();
     }
-    return new ClaimResult(spec, Verdict.HOLDS, tries, skipped, refused, "tightness", worst, worstWhere, seed,
+    return new ClaimResult(spec, Verdict.HOLDS, tries, skipped, refused,
+        spec.boundIsTolerance() ? "error/tolerance" : "tightness", worst, worstWhere, seed,
         detail.trim(), null);
   }
 

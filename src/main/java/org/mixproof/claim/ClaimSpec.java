@@ -25,11 +25,23 @@ public record ClaimSpec(Path file, String id, String title, String source, Strin
   /** Keys the runner itself reads, whatever the quantity. */
   public static final Set<String> COMMON = Collections.unmodifiableSet(new TreeSet<>(List.of(
       "id", "title", "source", "statement", "quantity", "bound", "expect", "relation", "tolerance",
-      "tries", "seed", "requires")));
+      "tries", "seed", "requires", "kind")));
 
   public ClaimSpec {
     values = Collections.unmodifiableMap(new TreeMap<>(values));
     lines = Collections.unmodifiableMap(new TreeMap<>(lines));
+  }
+
+  /**
+   * Whether {@code bound} is a claimed bound ({@code kind = bound}, the default: the report gives the
+   * tightness measured/bound and calls a bound loose when it is far from attained) or a derived
+   * tolerance on an error ({@code kind = tolerance}: an identity's rounding or a statistical level, where
+   * a small ratio is accuracy, not looseness).
+   */
+  public boolean boundIsTolerance() {
+    String k = string("kind", "bound");
+    if (!k.equals("bound") && !k.equals("tolerance")) throw error("kind", "must be 'bound' or 'tolerance', was '" + k + "'");
+    return k.equals("tolerance");
   }
 
   /** Whether the claim expects the search to find no violation. */
