@@ -39,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "The claim catalog directory (default ${DEFAULT-VALUE}).")
   Path properties;
 
-  @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "900",
+  @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "300",
       description = "Wall-clock ceiling (default ${DEFAULT-VALUE}). A claim cut short by it says so: its result then depends on the machine.")
   double budget;
 
