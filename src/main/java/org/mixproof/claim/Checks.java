@@ -61,11 +61,23 @@ public final class Checks {
     return check;
   }
 
+  /** Every witness names its claim, seed and claim file, so {@code mixproof replay} needs nothing else. */
+  private static ClaimResult withProvenance(ClaimResult r) {
+    if (r.witness() == null || r.witness().containsKey("claimFile")) return r;
+    Map<String, Object> w = new java.util.LinkedHashMap<>();
+    w.put("claim", r.spec().id());
+    w.put("seed", r.seed());
+    w.putAll(r.witness());
+    w.put("claimFile", new TreeMap<>(r.spec().values()));
+    return new ClaimResult(r.spec(), r.verdict(), r.tries(), r.skipped(), r.refused(), r.measureName(), r.measure(),
+        r.where(), r.seed(), r.detail(), w);
+  }
+
   /** Runs one claim; a malformed file propagates, anything else becomes an ERROR verdict. */
   public static ClaimResult run(ClaimSpec spec, RunOptions options) {
     ClaimCheck check = forSpec(spec);
     try {
-      return check.run(spec, options);
+      return withProvenance(check.run(spec, options));
     } catch (ClaimFormatException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -35,9 +35,19 @@ public final class Witnesses {
     }
   }
 
-  /** What replay found. {@code oracleHessianNorm} is NaN when the witness has no point. */
+  /**
+   * What replay found. For a case witness ({@code now} set): the recorded and re-measured values and
+   * the oracle's ‖H(x)‖₂ (NaN when the quantity has no oracle check). For a rate claim, whose witness
+   * is a sweep, the claim re-run at the witness's seed ({@code rerun} set).
+   */
   public record Replay(String claim, String statement, String bound, double recordedMeasured, double recordedBound,
-      BoundSearch.Replayed now, double oracleHessianNorm, String oracleNote) {}
+      BoundSearch.Replayed now, double oracleHessianNorm, String oracleNote, ClaimResult rerun) {
+
+    /** Whether the witness still falsifies its claim. */
+    public boolean stillViolates() {
+      return now != null ? now.violated() : rerun.verdict() == Verdict.FALSIFIED;
+    }
+  }
 
   public static Replay replay(Path file) throws IOException {
     JsonNode w;
@@ -56,7 +66,9 @@ public final class Witnesses {
     ClaimSpec spec = ClaimFiles.parse(text.toString(), Path.of(id + ".properties"));
     ClaimCheck check = Checks.forSpec(spec);
     if (!(check instanceof BoundSearch<?> search)) {
-      throw new IllegalArgumentException(file + ": claim " + id + " is a rate claim; its witness is a sweep, not a case");
+      ClaimResult rerun = Checks.run(spec, new RunOptions(field(file, w, "seed").asLong(), 1, Long.MAX_VALUE));
+      return new Replay(id, spec.statement(), spec.bound(), Double.NaN, Double.NaN, null, Double.NaN,
+          "a rate claim: its witness is a sweep, re-run at seed " + rerun.seed(), rerun);
     }
     BoundSearch.Replayed now = search.replay(spec, w);
     double oracle = Double.NaN;
@@ -71,7 +83,7 @@ public final class Witnesses {
       note = c.confirmed() ? "the 60-digit oracle confirms ‖H(x)‖₂ > bound" : "the oracle does not confirm ‖H(x)‖₂ > bound";
     }
     return new Replay(id, spec.statement(), spec.bound(), field(file, w, "measuredValue").asDouble(),
-        field(file, w, "boundValue").asDouble(), now, oracle, note);
+        field(file, w, "boundValue").asDouble(), now, oracle, note, null);
   }
 
   private static JsonNode field(Path file, JsonNode w, String key) {
