@@ -84,7 +84,7 @@ public final class SmoothnessFigures {
     return new FigureData("lssz24-vs-ball.png", "[LSSZ24]'s bound (reconstructed) over the ball bound, vs t", "t",
         "lipschitz.lssz24 / lipschitz.ball", true, true, List.of(new FigureData.Line("lssz24 / ball", s.t(), ratio)),
         EXAMPLE + " The quotient-rule form divides by the density floor γ on the ball, so it is never below the ball bound "
-            + "(CLAIMS §3) and here exceeds it by up to 50 orders of magnitude at small t.");
+            + "(CLAIMS §3) and here exceeds it by up to 54 orders of magnitude at small t.");
   }
 
   public static FigureData momentVsTime() {
