@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
 import org.mixproof.density.IllConditionedException;
@@ -50,8 +49,6 @@ public final class BoundSearch<T> implements ClaimCheck {
 
     Judge(ClaimSpec spec) {
       this.spec = spec;
-      Set<String> names = new TreeSet<>(quantity.variables());
-      names.add("measured");
       bound = BoundExpression.of(spec, "bound", quantity.variables());
       tolerance = spec.has("tolerance") ? BoundExpression.of(spec, "tolerance", quantity.variables()) : null;
       requires = spec.has("requires") ? BoundExpression.of(spec, "requires", quantity.variables()) : null;
