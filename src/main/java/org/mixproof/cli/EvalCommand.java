@@ -155,7 +155,7 @@ final class EvalCommand implements Callable<Integer> {
   /** v rounded to n significant digits, as a decimal string (JSON numbers would be read as doubles). */
   static String decimal(Apfloat v, int n) {
     if (v.signum() == 0) return "0";
-    return ApfloatMath.round(v, Math.min(n, v.precision()), RoundingMode.HALF_EVEN).toString(false);
+    return ApfloatMath.roundToPrecision(v, Math.min(n, v.precision()), RoundingMode.HALF_EVEN).toString(false);
   }
 
   private static ArrayNode decimals(ObjectMapper mapper, Apfloat[] v, int n) {
