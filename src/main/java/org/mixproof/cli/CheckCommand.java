@@ -73,6 +73,8 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!(budget > 0)) throw new IllegalArgumentException("--budget must be positive seconds, was " + budget);
+    if (!(scale > 0) || !Double.isFinite(scale)) throw new IllegalArgumentException("--scale must be positive, was " + scale);
+    if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
     Catalog catalog = Catalog.load(properties, claims);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();

@@ -76,6 +76,10 @@ class CheckCommandTest {
     CliRun budget = CliRun.of("check", "--properties", props.toString(), "--budget", "0", "--out", dir.resolve("r").toString());
     assertEquals(Main.EXIT_ERROR, budget.code());
     assertTrue(budget.err().contains("--budget") && budget.err().contains("0.0"), budget.err());
+    CliRun scale = CliRun.of("check", "--properties", props.toString(), "--scale", "-1", "--out", dir.resolve("r").toString());
+    assertTrue(scale.code() == Main.EXIT_ERROR && scale.err().contains("--scale") && scale.err().contains("-1.0"), scale.err());
+    CliRun threads = CliRun.of("check", "--properties", props.toString(), "--threads", "0", "--out", dir.resolve("r").toString());
+    assertTrue(threads.code() == Main.EXIT_ERROR && threads.err().contains("--threads") && threads.err().contains("0"), threads.err());
     CliRun none = CliRun.of("check", "--properties", props.toString(), "--claims", "nothing*", "--out", dir.resolve("r").toString());
     assertEquals(Main.EXIT_ERROR, none.code());
     assertTrue(none.err().contains("nothing*"), none.err());
