@@ -86,7 +86,7 @@ public final class SolverFigures {
 
   /**
    * The sweeps of a guarantee claim file (try 0 at the file's seed): Ĉ against the swept parameter, one
-   * series per sweep; for a {@code clw25} file N·TV (upper bracket) against N for each d of its d sweep.
+   * series per sweep; for a discrete-grid file (ly24, clw25) T·TV (upper bracket) against T for each d of its d sweep.
    */
   public static List<FigureData> guaranteeSweeps(Path claimFile) throws IOException {
     ClaimSpec spec = ClaimFiles.parse(Files.readString(claimFile), claimFile);
@@ -105,22 +105,25 @@ public final class SolverFigures {
           sw.parameter().equals("steps") ? "h" : sw.parameter(), "Ĉ = TV / bound", true, true,
           List.of(new FigureData.Line("Ĉ", x, c)), "Ĉ from the upper TV bracket; bound " + spec.bound() + "; seed " + seed));
     }
-    if (spec.string("scheme", "").equals("clw25") && spec.has("sweep-dimension")) {
+    if (GuaranteeCheck.discrete(spec) && spec.has("sweep-dimension") && spec.has("sweep-levels")) {
       List<FigureData.Line> lines = new ArrayList<>();
-      List<Double> steps = spec.numbers("sweep-steps", List.of(32.0, 64.0, 128.0, 256.0));
+      List<Double> levels = spec.numbers("sweep-levels", List.of());
+      GuaranteeCheck.Base b = GuaranteeCheck.base(spec);
       for (double d : spec.numbers("sweep-dimension", List.of())) {
-        double[] x = new double[steps.size()], y = new double[steps.size()];
-        for (int i = 0; i < steps.size(); i++) {
-          GuaranteeCheck.Base b = GuaranteeCheck.base(spec);
-          GuaranteeCheck.Base c = new GuaranteeCheck.Base((int) d, b.k(), b.T(), steps.get(i).intValue(), b.eps(), b.delta(), b.sigma2());
-          GuaranteeCheck.Point p = GuaranteeCheck.point(spec, bound, c, GuaranteeCheck.draw(spec, seed, 0, b.k()), steps.get(i));
-          x[i] = steps.get(i);
-          y[i] = steps.get(i) * p.tvUpper();
+        double[] x = new double[levels.size()], y = new double[levels.size()];
+        for (int i = 0; i < levels.size(); i++) {
+          GuaranteeCheck.Base c = b.with("dimension", d).with("levels", levels.get(i));
+          GuaranteeCheck.Point p = GuaranteeCheck.point(spec, bound, c, GuaranteeCheck.draw(spec, seed, 0, b.k(), b.radius()),
+              levels.get(i));
+          x[i] = levels.get(i);
+          y[i] = levels.get(i) * p.tvUpper();
         }
         lines.add(new FigureData.Line("d = " + (long) d, x, y));
       }
-      out.add(new FigureData(spec.id() + "-n-tv.png", "CLW25: N·TV vs N per dimension", "N", "N · TV (upper bracket)",
-          true, true, lines, "Exact separable laws; CLW25 schedule and sampler; seed " + seed));
+      String scheme = spec.string("scheme", "");
+      out.add(new FigureData(spec.id() + "-n-tv.png", spec.id() + ": T·TV vs T per dimension", "T (noise levels)",
+          "T · TV (upper bracket)", true, true, lines, "Exact separable laws; " + scheme + " sampler on the "
+              + spec.string("grid", "") + " schedule; seed " + seed));
     }
     return out;
   }

@@ -83,20 +83,21 @@ final class ErrorsCommand implements Callable<Integer> {
       description = "Start law(s): prior N(0, I) (ve: N(0, b_T² I)) or exactly p_T (default ${DEFAULT-VALUE}).")
   List<String> starts;
 
-  @Option(names = "--grid", paramLabel = "uniform|exponential|clw25", defaultValue = "uniform",
+  @Option(names = "--grid", paramLabel = "uniform|exponential|ly24|clw25", defaultValue = "uniform",
       description = {"Time grid (default ${DEFAULT-VALUE}; exponential needs eps > 0).",
-          "clw25: [CLW25]'s discrete schedule beta_1 = N^-c0, beta_(n+1) = (c1 log N/N) min(beta_1 (1 + c1 log N/N)^n, 1),"
-              + " placed where a(t)^2 = alpha-bar_n: it runs from its own horizon t_N down to t = 0, so --T is not"
-              + " accepted and eps must be 0 (the default eps with clw25)."})
+          "ly24: [LY24]'s discrete schedule (eq. 2.3) beta_1 = T^-c0, beta_(t+1) = (c1 log T/T) min(beta_1 (1 + c1 log T/T)^t, 1);"
+              + " clw25: [CLW25]'s (eq. 14) alpha-bar_T = T^-c0, alpha-bar_(t-1) = alpha-bar_t + (c1 log T/T) alpha-bar_t (1 - alpha-bar_t)."
+              + " Both are placed where a(t)^2 = alpha-bar_t, take --points T as the number of noise levels (T - 1 steps"
+              + " from Y_T ~ N(0, I) down to Y_1) and compare with p_(X_1); so --T and --nfe are not accepted and eps is 0."})
   String grid;
 
-  @Option(names = "--clw25-c0", paramLabel = "C0", defaultValue = "2",
-      description = "[CLW25]'s c0 for --grid clw25: beta_1 = N^-C0 (default ${DEFAULT-VALUE}).")
-  double clw25C0;
+  @Option(names = {"--grid-c0", "--clw25-c0", "--ly24-c0"}, paramLabel = "C0",
+      description = "c0 of the ly24 or clw25 grid (default 2).")
+  Double gridC0;
 
-  @Option(names = "--clw25-c1", paramLabel = "C1", defaultValue = "4",
-      description = "[CLW25]'s c1 for --grid clw25: steps grow up to C1 log N / N (default ${DEFAULT-VALUE}).")
-  double clw25C1;
+  @Option(names = {"--grid-c1", "--clw25-c1", "--ly24-c1"}, paramLabel = "C1",
+      description = "c1 of the ly24 or clw25 grid (default 4 for ly24; 10 for clw25, the reproduction's, c1/c0 > 4).")
+  Double gridC1;
 
   @Option(names = "--score-error", paramLabel = "E", defaultValue = "0",
       description = "eps_score: use the score s + E e_t with the affine error e_t, E|e_t|^2 = 1 (default 0).")
@@ -114,6 +115,9 @@ final class ErrorsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of the table.")
   boolean json;
 
+  /** [LY24]'s c1 when none is given: 4 keeps β_t = c1 log T / T below 1 from T = 9 on. */
+  static final double LY24_C1 = 4;
+
   @Override
   public Integer call() {
     NoiseSchedule s = Schedules.parse(schedule);
@@ -122,21 +126,27 @@ final class ErrorsCommand implements Callable<Integer> {
     List<Scheme> list = Schemes.parseList(schemes);
     List<StartLaw> st = new ArrayList<>();
     for (String x : starts) st.add(StartLaw.parse(x));
-    ErrorTable.Budget kind = budgets != null && budgets.points != null ? ErrorTable.Budget.POINTS : ErrorTable.Budget.NFE;
+    ErrorTable.GridKind gridKind = ErrorTable.GridKind.parse(grid);
+    boolean discrete = gridKind.discrete();
+    if (discrete && budgets != null && budgets.nfe != null) {
+      throw new IllegalArgumentException("--nfe cannot be given with --grid " + grid + ": give the noise levels as --points T");
+    }
+    ErrorTable.Budget kind = discrete || (budgets != null && budgets.points != null)
+        ? ErrorTable.Budget.POINTS : ErrorTable.Budget.NFE;
     List<Integer> b = budgets == null ? List.of(50, 250, 500, 1000)
         : (budgets.points != null ? budgets.points : budgets.nfe);
-    ErrorTable.GridKind gridKind = ErrorTable.GridKind.parse(grid);
-    boolean clw25 = gridKind == ErrorTable.GridKind.CLW25;
-    if (clw25 && horizon != null) {
-      throw new IllegalArgumentException("--T cannot be given with --grid clw25 (its horizon is t_N, where a(t)² = ᾱ_N),"
+    if (discrete && horizon != null) {
+      throw new IllegalArgumentException("--T cannot be given with --grid " + grid + " (its horizon is t_T, where a(t)² = ᾱ_T),"
           + " was " + horizon);
     }
-    if (clw25 && !spec.commandLine().getParseResult().hasMatchedOption("--eps")) eps = List.of(0.0);
+    if (discrete && !spec.commandLine().getParseResult().hasMatchedOption("--eps")) eps = List.of(0.0);
+    double c0 = gridC0 != null ? gridC0 : ErrorTable.GridKind.C0;
+    double c1 = gridC1 != null ? gridC1 : gridKind == ErrorTable.GridKind.LY24 ? LY24_C1 : ErrorTable.GridKind.C1;
     for (double e : eps) {
       if (!(T > e)) throw new IllegalArgumentException("T must be greater than eps (T ≤ δ): T = " + T + ", eps = " + e);
     }
     ErrorTable.Config config = new ErrorTable.Config(s, T, list, b, kind, eps, st, scoreError, gridKind,
-        clw25C0, clw25C1);
+        c0, c1);
     String what;
     List<ErrorTable.Row> rows;
     if (data.spectrum != null) {
@@ -209,10 +219,11 @@ final class ErrorsCommand implements Callable<Integer> {
     }
   }
 
-  /** "T = 1.0, uniform grid", or the clw25 grid with its constants and per-row horizon. */
+  /** "T = 1.0, uniform grid", or a discrete grid with its constants and per-row horizon. */
   static String gridDescription(ErrorTable.Config c, double T) {
-    if (c.grid() == ErrorTable.GridKind.CLW25) {
-      return "clw25 grid (c0 = " + c.clw25C0() + ", c1 = " + c.clw25C1() + "; T = t_N of each row's grid, down to t = 0)";
+    if (c.grid().discrete()) {
+      return c.grid().label() + " grid (c0 = " + c.gridC0() + ", c1 = " + c.gridC1() + "; budget = T noise levels,"
+          + " from t_T down to t_1, target p_(X_1))";
     }
     return "T = " + T + ", " + c.grid().name().toLowerCase(Locale.ROOT) + " grid";
   }
@@ -228,12 +239,12 @@ final class ErrorsCommand implements Callable<Integer> {
     ObjectNode root = f.objectNode();
     root.put("data", what);
     root.put("schedule", s.spec());
-    boolean clw25 = c.grid() == ErrorTable.GridKind.CLW25;
-    if (!clw25) root.put("T", T);
-    root.put("grid", c.grid().name().toLowerCase(Locale.ROOT));
-    if (clw25) {
-      root.put("clw25_c0", c.clw25C0());
-      root.put("clw25_c1", c.clw25C1());
+    boolean discrete = c.grid().discrete();
+    if (!discrete) root.put("T", T);
+    root.put("grid", c.grid().label());
+    if (discrete) {
+      root.put("grid_c0", c.gridC0());
+      root.put("grid_c1", c.gridC1());
     }
     root.put("budget", c.budget().name().toLowerCase(Locale.ROOT));
     root.put("eps_score", c.epsScore());
@@ -245,7 +256,12 @@ final class ErrorsCommand implements Callable<Integer> {
       o.put("scheme", r.scheme());
       o.put("budget", r.budget());
       o.put("steps", r.steps());
-      if (clw25) o.put("T", c.timeGrid(r.eps(), r.steps()).horizon());
+      if (discrete) {
+        org.mixproof.sampler.TimeGrid g = c.timeGrid(r.eps(), r.steps());
+        o.put("levels", r.steps() + 1);
+        o.put("t_T", g.horizon());
+        o.put("t_1", g.delta());
+      }
       o.put("nfe", r.nfe());
       if (r.undefined() != null) {
         o.put("undefined", r.undefined());
@@ -253,12 +269,17 @@ final class ErrorsCommand implements Callable<Integer> {
         putNum(o, "w2_eps", r.w2Eps());
         putNum(o, "w2_0", r.w2Zero());
         putNum(o, "kl_eps", r.klEps());
-        putNum(o, "tv_eps_lower", r.tvLower());
-        putNum(o, "tv_eps_upper", r.tvUpper());
+        // exact TV (d = 1, or a grid law) as "tv", else the bracket
+        if (r.tvLower() != null && r.tvLower().equals(r.tvUpper())) {
+          putNum(o, "tv", r.tvLower());
+        } else {
+          putNum(o, "tv_lower", r.tvLower());
+          putNum(o, "tv_upper", r.tvUpper());
+        }
         if (r.w2EpsError() != null) {
           putNum(o, "w2_eps_quadrature_error", r.w2EpsError());
           putNum(o, "kl_eps_quadrature_error", r.klEpsError());
-          putNum(o, "tv_eps_quadrature_error", r.tvEpsError());
+          putNum(o, "tv_quadrature_error", r.tvEpsError());
         }
       }
       putNum(o, "w2_eps_sde_continuous", r.w2SdeContinuous());

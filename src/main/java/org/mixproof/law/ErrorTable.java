@@ -28,46 +28,53 @@ public final class ErrorTable {
   public enum GridKind {
     UNIFORM, EXPONENTIAL,
     /**
-     * [CLW25]'s discrete schedule ({@link TimeGrid#clw25}): its times are fixed by the schedule, the
-     * number of steps N and (c0, c1), from t_N (where a² = ᾱ_N) down to t_0 = 0; so it has no
-     * early stopping of its own (β_1 = N^{−c0} plays that role) and its horizon is t_N, not T.
+     * [LY24]'s discrete schedule ({@link TimeGrid#ly24}) with T noise levels: its times are fixed by
+     * the schedule, T and (c0, c1), from t_T down to t_1 (the law of X_1 is the target), so it has no
+     * early stopping of its own and its horizon is t_T, not a given T.
      */
+    LY24,
+    /** [CLW25]'s discrete schedule ({@link TimeGrid#clw25}), read as {@link #LY24} is. */
     CLW25;
 
-    /** [CLW25]'s constants when none are given: β_1 = N^{−2}, β_{n+1} ≤ 4 log N / N. */
-    public static final double CLW25_C0 = 2, CLW25_C1 = 4;
+    /** The reproduction's constants when none are given (c1/c0 = 5 &gt; 4, as [CLW25] asks). */
+    public static final double C0 = 2, C1 = 10;
 
-    /** A uniform or exponential grid; CLW25 needs the schedule (use the other overload). */
+    /** A discrete DDPM schedule: a budget is a number of noise levels T and ε must be 0. */
+    public boolean discrete() { return this == LY24 || this == CLW25; }
+
+    /** A uniform or exponential grid; the discrete ones need the schedule (use the other overload). */
     public TimeGrid grid(double horizon, double delta, int steps) {
-      if (this == CLW25) throw new IllegalArgumentException("grid clw25 needs the schedule and c0, c1");
+      if (discrete()) throw new IllegalArgumentException("grid " + label() + " needs the schedule and c0, c1");
       return this == UNIFORM ? TimeGrid.uniform(horizon, delta, steps) : TimeGrid.exponential(horizon, delta, steps);
     }
 
-    /** The grid of this family; CLW25 ignores the horizon and needs delta = 0. */
+    /** The grid of this family; a discrete one ignores the horizon, needs delta = 0 and has steps + 1 levels. */
     public TimeGrid grid(NoiseSchedule s, double horizon, double delta, int steps, double c0, double c1) {
-      if (this != CLW25) return grid(horizon, delta, steps);
-      if (delta != 0) {
-        throw new IllegalArgumentException("eps must be 0 for the clw25 grid (it ends at t = 0; β_1 = N^-c0 is its"
-            + " early stopping), was " + delta);
-      }
-      return TimeGrid.clw25(s, steps, c0, c1);
+      if (!discrete()) return grid(horizon, delta, steps);
+      if (delta != 0) throw new IllegalArgumentException(epsMessage(delta));
+      return this == LY24 ? TimeGrid.ly24(s, steps + 1, c0, c1) : TimeGrid.clw25(s, steps + 1, c0, c1);
     }
 
+    String epsMessage(double e) {
+      return "eps must be 0 for the " + label() + " grid (it ends at t_1, the law of X_1), was " + e;
+    }
+
+    public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+
     public static GridKind parse(String s) {
-      if ("uniform".equals(s)) return UNIFORM;
-      if ("exponential".equals(s)) return EXPONENTIAL;
-      if ("clw25".equals(s)) return CLW25;
-      throw new IllegalArgumentException("grid must be 'uniform', 'exponential' or 'clw25', was '" + s + "'");
+      for (GridKind g : values()) if (g.label().equals(s)) return g;
+      throw new IllegalArgumentException("grid must be 'uniform', 'exponential', 'ly24' or 'clw25', was '" + s + "'");
     }
   }
 
   /**
-   * What a table runs. {@code horizon} is T for the uniform and exponential grids; the clw25 grid
-   * sets each row's horizon to its own t_N and uses {@code clw25C0}, {@code clw25C1}.
+   * What a table runs. {@code horizon} is T for the uniform and exponential grids; a discrete grid
+   * sets each row's horizon to its own t_T, reads each budget as T noise levels (T − 1 steps) and uses
+   * {@code gridC0}, {@code gridC1}.
    */
   public record Config(NoiseSchedule schedule, double horizon, List<Scheme> schemes, List<Integer> budgets,
       Budget budget, List<Double> eps, List<StartLaw> starts, double epsScore, GridKind grid,
-      double clw25C0, double clw25C1) {
+      double gridC0, double gridC1) {
     public Config {
       if (schedule == null) throw new IllegalArgumentException("schedule must not be null");
       if (schemes == null || schemes.isEmpty()) throw new IllegalArgumentException("schemes must not be empty");
@@ -78,10 +85,7 @@ public final class ErrorTable {
       schedule.checkTime(horizon);
       for (double e : eps) {
         if (!(e >= 0) || !Double.isFinite(e)) throw new IllegalArgumentException("eps must be finite and >= 0, was " + e);
-        if (grid == GridKind.CLW25 && e != 0) {
-          throw new IllegalArgumentException("eps must be 0 for the clw25 grid (it ends at t = 0; β_1 = N^-c0 is its"
-              + " early stopping), was " + e);
-        }
+        if (grid.discrete() && e != 0) throw new IllegalArgumentException(grid.epsMessage(e));
         if (!(horizon > e)) throw new IllegalArgumentException("T must be greater than eps: T = " + horizon + ", eps = " + e);
       }
       for (int b : budgets) {
@@ -89,11 +93,15 @@ public final class ErrorTable {
         if (budget == Budget.POINTS && b < 2) throw new IllegalArgumentException("points must be at least 2 (one step), was " + b);
       }
       if (!Double.isFinite(epsScore)) throw new IllegalArgumentException("epsScore must be finite, was " + epsScore);
-      if (!(clw25C0 > 0) || !Double.isFinite(clw25C0)) {
-        throw new IllegalArgumentException("clw25 c0 must be positive and finite, was " + clw25C0);
+      if (!(gridC0 > 0) || !Double.isFinite(gridC0)) {
+        throw new IllegalArgumentException("grid c0 must be positive and finite, was " + gridC0);
       }
-      if (!(clw25C1 > 0) || !Double.isFinite(clw25C1)) {
-        throw new IllegalArgumentException("clw25 c1 must be positive and finite, was " + clw25C1);
+      if (!(gridC1 > 0) || !Double.isFinite(gridC1)) {
+        throw new IllegalArgumentException("grid c1 must be positive and finite, was " + gridC1);
+      }
+      if (grid.discrete() && budget != Budget.POINTS) {
+        throw new IllegalArgumentException("the " + grid.label() + " grid takes its budget as noise levels T (--points T),"
+            + " not as NFE");
       }
       schemes = List.copyOf(schemes);
       budgets = List.copyOf(budgets);
@@ -101,11 +109,11 @@ public final class ErrorTable {
       starts = List.copyOf(starts);
     }
 
-    /** With [CLW25]'s default constants (used only by the clw25 grid). */
+    /** With the discrete grids' default constants (used only by those grids). */
     public Config(NoiseSchedule schedule, double horizon, List<Scheme> schemes, List<Integer> budgets,
         Budget budget, List<Double> eps, List<StartLaw> starts, double epsScore, GridKind grid) {
-      this(schedule, horizon, schemes, budgets, budget, eps, starts, epsScore, grid, GridKind.CLW25_C0,
-          GridKind.CLW25_C1);
+      this(schedule, horizon, schemes, budgets, budget, eps, starts, epsScore, grid, GridKind.C0,
+          GridKind.C1);
     }
 
     /** Steps for a scheme under a budget; an NFE budget smaller than one step is rejected. */
@@ -119,9 +127,12 @@ public final class ErrorTable {
       return steps;
     }
 
-    /** The time grid of one row: T (or clw25's t_N) down to eps in {@code steps} steps. */
+    /** The time of a row's target law: ε, or a discrete grid's t_1 (the law of X_1). */
+    public double targetTime(double eps, TimeGrid g) { return grid.discrete() ? g.delta() : eps; }
+
+    /** The time grid of one row: T (or a discrete grid's t_T) down to eps (or t_1) in {@code steps} steps. */
     public TimeGrid timeGrid(double eps, int steps) {
-      return grid.grid(schedule, horizon, eps, steps, clw25C0, clw25C1);
+      return grid.grid(schedule, horizon, eps, steps, gridC0, gridC1);
     }
   }
 
@@ -159,18 +170,21 @@ public final class ErrorTable {
     java.util.Map<Double, Horizon> horizons = new java.util.concurrent.ConcurrentHashMap<>();
     java.util.function.DoubleFunction<Horizon> atHorizon =
         T -> horizons.computeIfAbsent(T, x -> Horizon.of(law, c, targets, x));
-    if (c.grid() != GridKind.CLW25) atHorizon.apply(c.horizon());
+    if (!c.grid().discrete()) atHorizon.apply(c.horizon());
     List<Row>[] out = newLists(cells.size());
     IntStream.range(0, cells.size()).parallel().forEach(i -> {
       Cell cell = cells.get(i);
       int steps = c.steps(cell.scheme(), cell.budget());
       TimeGrid g = c.timeGrid(cell.eps(), steps);
-      Horizon h = atHorizon.apply(g.horizon());
+      // a discrete grid stops at its own t_1: target and continuous columns at that time
+      Horizon h = c.grid().discrete() ? Horizon.of(law, c, g.horizon(), g.delta()) : atHorizon.apply(g.horizon());
       GaussianLaw.Propagation p = law.propagate(cell.scheme(), sch, g, c.epsScore(), h.starts());
-      DiagonalGaussian pe = targets.get(cell.eps());
+      double te = c.targetTime(cell.eps(), g);
+      DiagonalGaussian pe = c.grid().discrete() ? law.marginal(sch, te) : targets.get(cell.eps());
       List<Row> rows = new ArrayList<>();
       for (int k = 0; k < h.starts().size(); k++) {
-        double w2s = h.continuous().get(cell.eps())[k][0], w2o = h.continuous().get(cell.eps())[k][1];
+        double[] cont = h.continuous().get(c.grid().discrete() ? te : cell.eps())[k];
+        double w2s = cont[0], w2o = cont[1];
         long nfe = p.scoreEvaluations();
         if (!p.defined()) {
           rows.add(new Row(c.starts().get(k), cell.eps(), cell.scheme().name(), cell.budget(), steps, nfe,
@@ -192,12 +206,17 @@ public final class ErrorTable {
 
   /** The start laws at horizon T and, per ε, W2 of the continuous-time SDE and ODE from each start. */
   private record Horizon(List<DiagonalGaussian> starts, java.util.Map<Double, double[][]> continuous) {
+    /** One target time {@code te} (a discrete grid's t_1). */
+    static Horizon of(GaussianLaw law, Config c, double T, double te) {
+      return of(law, c, java.util.Map.of(te, law.marginal(c.schedule(), te)), T);
+    }
+
     static Horizon of(GaussianLaw law, Config c, java.util.Map<Double, DiagonalGaussian> targets, double T) {
       NoiseSchedule sch = c.schedule();
       List<DiagonalGaussian> starts = new ArrayList<>();
       for (StartLaw st : c.starts()) starts.add(law.start(st, sch, T));
       java.util.Map<Double, double[][]> continuous = new java.util.HashMap<>();
-      for (double e : c.eps()) {
+      for (double e : targets.keySet()) {
         DiagonalGaussian pe = targets.get(e);
         double[][] w = new double[starts.size()][2];
         for (int k = 0; k < starts.size(); k++) {

@@ -36,6 +36,9 @@ public final class GridLaws {
       return new Estimate(e.value(), Math.max(e.error(), f[1]));
     }
 
+    /** TV against another run on the same grids, with error |D_n − D_{n/2}|. */
+    public Estimate tv(Run other) { return est(fine.tv(other.fine), coarse.tv(other.coarse)); }
+
     static Estimate est(double f, double c) {
       double e = f == c ? 0 : Math.abs(f - c);
       return new Estimate(f, Double.isNaN(e) ? Double.POSITIVE_INFINITY : e);

@@ -76,10 +76,11 @@ public final class MixtureErrors {
       int steps = c.steps(cell.scheme(), cell.budget());
       long nfe = (long) steps * cell.scheme().scoreEvaluationsPerStep();
       TimeGrid g = c.timeGrid(cell.eps(), steps);
+      double te = c.targetTime(cell.eps(), g);
       try {
         if (twoD) {
           GridLaws.Run2D run = GridLaws.run2d(m, cell.scheme(), sch, g, c.epsScore(), cell.start(), cells2d);
-          org.mixproof.density.MixtureDensity pe = org.mixproof.density.MixtureDensity.at(m, sch, cell.eps());
+          org.mixproof.density.MixtureDensity pe = org.mixproof.density.MixtureDensity.at(m, sch, te);
           org.mixproof.density.MixtureDensity p0 = m.isSingular() ? null : org.mixproof.density.MixtureDensity.at(m, sch, 0);
           GridLaws.Bracket w2 = run.w2(pe);
           GridLaws.Estimate kl = run.kl(pe), tv = run.tv(pe);
@@ -90,7 +91,7 @@ public final class MixtureErrors {
               null, 0.5 * (w2.upper() - w2.lower()) + w2.error(), kl.error(), tv.error());
         } else if (sepF == null) {
           GridLaws.Run run = GridLaws.run(m, cell.scheme(), sch, g, c.epsScore(), cell.start(), cells);
-          Mixture1D pe = Mixture1D.at(m, sch, cell.eps()), p0 = Mixture1D.at(m, sch, 0);
+          Mixture1D pe = Mixture1D.at(m, sch, te), p0 = Mixture1D.at(m, sch, 0);
           GridLaws.Estimate w2 = run.w2(pe), kl = run.kl(pe), tv = run.tv(pe);
           rows[i] = new ErrorTable.Row(cell.start(), cell.eps(), cell.scheme().name(), cell.budget(), steps, nfe,
               w2.value(), run.fine().w2(p0), kl.value(), tv.value(), tv.value(), Double.NaN, Double.NaN, null,
@@ -98,7 +99,7 @@ public final class MixtureErrors {
         } else {
           SeparableLaw.Output out = sepF.propagate(cell.scheme(), sch, g, c.epsScore(), cell.start(), cells);
           if (out.undefined() != null) throw new UndefinedStepException(out.undefined());
-          SeparableLaw.Errors e = sepF.errors(out, sch, cell.eps()), e0 = sepF.errors(out, sch, 0);
+          SeparableLaw.Errors e = sepF.errors(out, sch, te), e0 = sepF.errors(out, sch, 0);
           rows[i] = new ErrorTable.Row(cell.start(), cell.eps(), cell.scheme().name(), cell.budget(), steps, nfe,
               e.w2(), e0.w2(), e.kl(), e.tvLower(), e.tvUpper(), Double.NaN, Double.NaN, null,
               e.w2Error(), e.klError(), e.tvError());

@@ -50,11 +50,25 @@ public final class ClaimReports {
       String text = finding(r);
       boolean hasFigure = figureOf.containsKey(id);
       if (text == null && hasFigure) text = "**" + id + "** " + r.verdict().name().toLowerCase(Locale.ROOT) + "; see the figure.";
+      String transcription = transcriptionNote(r);
+      if (text == null && transcription != null) text = "**" + id + "** " + r.verdict().name().toLowerCase(Locale.ROOT) + ".";
       if (text == null) continue;
+      if (transcription != null) text += " " + transcription;
       findings.add(new Finding(id, text, figureOf.get(id),
           counterexamples.containsKey(id) ? ReportWriter.COUNTEREXAMPLES + "/" + id + ".json" : null));
     }
     return new Report(title, seed, command, rows, findings, rendered, counterexamples);
+  }
+
+  /**
+   * For a claim read from a secondary or reconstructed transcription (docs/claims.md §5.4's provenance
+   * rule), the sentence that says the verdict is about that transcription; null for primary or none.
+   */
+  static String transcriptionNote(ClaimResult r) {
+    String p = ClaimRow.provenanceOf(r.spec().source());
+    if (!p.equals("secondary") && !p.equals("reconstructed")) return null;
+    return "This verdict is about a *" + p + "* transcription (" + r.spec().source() + "), not about the paper's own"
+        + " text.";
   }
 
   /** The finding a result makes by itself, or null when it is unremarkable. */

@@ -34,4 +34,20 @@ public record ClaimRow(
     double measureValue,
     String where,
     long seed,
-    String detail) {}
+    String detail) {
+
+  /** The provenance label read from {@link #source}: primary, secondary, reconstructed, or "" when none. */
+  public String provenance() { return provenanceOf(source); }
+
+  /**
+   * The first of "primary", "secondary", "reconstructed" in a source text (as a whole word, any case;
+   * docs/claims.md §5.4's provenance rule), or "" when it names none (a proved or exact claim).
+   */
+  public static String provenanceOf(String source) {
+    java.util.regex.Matcher m = LABEL.matcher(source == null ? "" : source);
+    return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+  }
+
+  private static final java.util.regex.Pattern LABEL =
+      java.util.regex.Pattern.compile("\\b(primary|secondary|reconstructed)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+}

@@ -43,12 +43,13 @@ final class HtmlDocument {
     b.append("<pre><code>").append(Text.html(Text.oneLine(report.command()))).append("</code></pre>\n");
     b.append("<p>").append(Text.html(Summary.counts(report.rows()))).append("</p>\n");
 
-    b.append("<h2>Claims</h2>\n<table>\n<thead><tr><th>id</th><th>source</th><th>statement</th>")
+    b.append("<h2>Claims</h2>\n<table>\n<thead><tr><th>id</th><th>source</th><th>provenance</th><th>statement</th>")
         .append("<th>expect</th><th>verdict</th><th>tries</th><th>measure</th><th>where</th><th>seed</th></tr></thead>\n<tbody>\n");
     for (ClaimRow r : report.rows()) {
       b.append(r.asExpected() ? "<tr>" : "<tr class=\"unexpected\">");
       cell(b, "", "<code>" + Text.html(Text.oneLine(r.id())) + "</code>");
       cell(b, "", Text.html(Text.oneLine(r.source())));
+      cell(b, "", Text.html(Summary.orDash(r.provenance())));
       cell(b, "", Text.html(Text.oneLine(r.statement())));
       cell(b, "", Text.html(r.expect()));
       cell(b, "verdict", r.asExpected()

@@ -18,14 +18,15 @@ final class MarkdownDocument {
     b.append(Summary.counts(report.rows())).append("\n\n");
 
     b.append("## Claims\n\n");
-    b.append("| id | source | statement | expect | verdict | tries | measure | where | seed |\n");
-    b.append("|---|---|---|---|---|--:|---|---|--:|\n");
+    b.append("| id | source | provenance | statement | expect | verdict | tries | measure | where | seed |\n");
+    b.append("|---|---|---|---|---|---|--:|---|---|--:|\n");
     for (ClaimRow r : report.rows()) {
       String verdict = r.asExpected()
           ? r.verdict()
           : "**" + Summary.UNEXPECTED_MARK + " " + r.verdict() + "** " + Summary.expectedNote(r);
       b.append("| ").append(Text.markdown(r.id()))
           .append(" | ").append(Text.markdown(r.source()))
+          .append(" | ").append(Text.markdown(Summary.orDash(r.provenance())))
           .append(" | ").append(Text.markdown(r.statement()))
           .append(" | ").append(Text.markdown(r.expect()))
           .append(" | ").append(verdict)

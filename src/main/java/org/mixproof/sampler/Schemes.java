@@ -22,13 +22,20 @@ import org.mixproof.schedule.NoiseSchedule;
  *   <li>{@code dpum}: an {@code ode-ei} predictor, then an underdamped corrector at t' with a fresh
  *       velocity v ~ N(0, I) and M steps v ← v + η(s_{t'}(y) − γ v) + √(2γη) ξ, y ← y + η v
  *       (semi-implicit Euler), same η. Defaults M = 1, κ = 1, γ = 2.
+ *   <li>The discrete DDPM samplers of docs/claims.md §5.4, with α = a_{t'}²/a_t² the exact discrete
+ *       step of the forward chain (on {@code TimeGrid.ly24}/{@code clw25} grids α_t = ᾱ_t/ᾱ_{t−1}) and
+ *       β = 1 − α: {@code ly24} ([LY24] eq. 2.4, noise inside the rescaling)
+ *       y' = α^{−½}(y + β s_t(y) + √β ξ); {@code clw25} ([CLW25] eq. 9, noise outside)
+ *       y' = α^{−½}(y + β s_t(y)) + √β ξ. On a coordinate whose data law is N(0, 1) (score −y) the
+ *       clw25 step is N(√α y, β), the forward chain's exact reverse, and the ly24 step adds
+ *       variance β/α instead.
  * </ul>
  */
 public final class Schemes {
 
   /** The names accepted by {@link #parse}. */
   public static final List<String> NAMES =
-      List.of("em", "ei", "ddpm", "ode-euler", "ode-heun", "ode-rk4", "ode-ei", "dpom", "dpum");
+      List.of("em", "ei", "ddpm", "ode-euler", "ode-heun", "ode-rk4", "ode-ei", "dpom", "dpum", "ly24", "clw25");
 
   private Schemes() {}
 
@@ -46,6 +53,8 @@ public final class Schemes {
         case "ode-ei": return ODE_EI;
         case "dpom": return dpom(1, 1);
         case "dpum": return dpum(1, 1, 2);
+        case "ly24": return LY24;
+        case "clw25": return CLW25;
         default: break;
       }
     }
@@ -126,6 +135,34 @@ public final class Schemes {
       for (int i = 0; i < y.length; i++) y[i] = scale * (y[i] + beta * sc[i]) + sd * xi[i];
     }
   };
+
+  /** [LY24]'s sampler (their eq. 2.4): y' = α^{−½}(y + β s_t(y) + √β ξ), noise inside the rescaling. */
+  public static final Scheme LY24 = new Base("ly24", 1, 1) {
+    @Override public void step(double t, double tNext, double[] y, StepContext c) {
+      discreteStep(t, tNext, y, c, true);
+    }
+  };
+
+  /** [CLW25]'s sampler (their eq. 9): y' = α^{−½}(y + β s_t(y)) + √β ξ, noise outside the rescaling. */
+  public static final Scheme CLW25 = new Base("clw25", 1, 1) {
+    @Override public void step(double t, double tNext, double[] y, StepContext c) {
+      discreteStep(t, tNext, y, c, false);
+    }
+  };
+
+  /** α = (a_{t'}/a_t)², β = 1 − α; the two samplers differ only in where √β ξ enters. */
+  private static void discreteStep(double t, double tNext, double[] y, StepContext c, boolean noiseInside) {
+    double ratio = c.schedule().a(t) / c.schedule().a(tNext), alpha = ratio * ratio, beta = 1 - alpha;
+    if (!(alpha > 0 && alpha <= 1)) {
+      throw new UndefinedStepException("discrete step from t = " + t + " to " + tNext + " has α = " + alpha
+          + " outside (0, 1]");
+    }
+    double[] sc = c.scratch(0, y.length), xi = c.scratch(1, y.length);
+    c.score(t, y, sc);
+    c.noise(xi);
+    double scale = 1 / Math.sqrt(alpha), sd = Math.sqrt(beta), noiseScale = noiseInside ? scale * sd : sd;
+    for (int i = 0; i < y.length; i++) y[i] = scale * (y[i] + beta * sc[i]) + noiseScale * xi[i];
+  }
 
   public static final Scheme ODE_EULER = new Base("ode-euler", 1, 0) {
     @Override public void step(double t, double tNext, double[] y, StepContext c) {

@@ -77,55 +77,114 @@ public final class TimeGrid {
   private static double phiInverse(double p) { return p >= 0 ? p + 1 : Math.exp(p); }
 
   /**
-   * [CLW25]'s discrete schedule with {@code steps} = N: β_1 = N^{−c0}, β_{n+1} = (c1 log N / N) ·
-   * min(β_1 (1 + c1 log N / N)^n, 1), ᾱ_n = Π_{i ≤ n}(1 − β_i). Forward time t_n is where the
-   * schedule's a_t² = ᾱ_n (bisection; a must decrease, so a vp schedule), so the grid runs from
-   * t_N down to t_0 = 0. Rejected when ᾱ_N is below a(tMax)² or the times are not distinct.
+   * [LY24]'s discrete schedule (their eq. 2.3, docs/claims.md §5.4) with {@code levels} = T noise
+   * levels: β_1 = T^{−c0}, β_{t+1} = (c1 log T / T) · min(β_1 (1 + c1 log T / T)^t, 1), ᾱ_t = Π_{s ≤ t}
+   * (1 − β_s). The grid holds the T times t_T &gt; … &gt; t_1 where the schedule's a_t² = ᾱ_t, so a
+   * run goes from Y_T down to Y_1 in T − 1 steps and its target is p_{t_1}, the law of X_1. Rejected
+   * when some β_t ≥ 1.
    */
-  public static TimeGrid clw25(NoiseSchedule schedule, int steps, double c0, double c1) {
-    if (schedule == null) throw new IllegalArgumentException("schedule must not be null");
-    if (steps < 1) throw new IllegalArgumentException("steps must be at least 1, was " + steps);
-    if (!(c0 > 0) || !Double.isFinite(c0)) throw new IllegalArgumentException("c0 must be positive, was " + c0);
-    if (!(c1 > 0) || !Double.isFinite(c1)) throw new IllegalArgumentException("c1 must be positive, was " + c1);
-    int n = steps;
-    double rate = c1 * Math.log(Math.max(n, 2)) / n;
+  public static TimeGrid ly24(NoiseSchedule schedule, int levels, double c0, double c1) {
+    checkDiscrete(schedule, levels, c0, c1);
+    int n = levels;
+    double rate = c1 * Math.log(n) / n;
     double beta1 = Math.pow(n, -c0);
-    double[] logAlphaBar = new double[n + 1];
+    double[] logAlphaBar = new double[n + 1], oneMinus = new double[n + 1];
     double beta = beta1;
     for (int i = 1; i <= n; i++) {
       if (i > 1) beta = rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
       if (!(beta < 1)) {
-        throw new IllegalArgumentException("CLW25 schedule with N = " + n + ", c1 = " + c1 + " has β_" + i + " = "
+        throw new IllegalArgumentException("LY24 schedule with T = " + n + ", c1 = " + c1 + " has β_" + i + " = "
             + beta + " ≥ 1");
       }
       logAlphaBar[i] = logAlphaBar[i - 1] + Math.log1p(-beta);
+      oneMinus[i] = -Math.expm1(logAlphaBar[i]);
+    }
+    return placed(schedule, logAlphaBar, oneMinus, "ly24:" + c0 + "," + c1);
+  }
+
+  /**
+   * [CLW25]'s discrete schedule (their eq. 14, docs/claims.md §5.4) with {@code levels} = T noise
+   * levels: ᾱ_T = T^{−c0}, ᾱ_{t−1} = ᾱ_t + r ᾱ_t (1 − ᾱ_t) with r = c1 log T / T, for t = T … 2, and
+   * ᾱ_0 = 1, so α_t = ᾱ_t/ᾱ_{t−1} = 1/(1 + r(1 − ᾱ_t)). Both ᾱ and u = 1 − ᾱ are carried by their own
+   * products (ᾱ' = ᾱ(1 + r u), u' = u(1 − r ᾱ)), so neither loses digits when it is small; u falls
+   * geometrically to ~ T^{−c1/2}-ish values far below 2^{−53}. The recursion overshoots (some ᾱ_t ≥ 1,
+   * so some α_t leaves (0, 1]) exactly when r ᾱ_t ≥ 1 at some step, which needs r ≥ 1 (c0 = 2,
+   * c1 = 10 at T = 32: r = 1.08); such a T is rejected, naming the step. Placed as {@link #ly24} is.
+   */
+  public static TimeGrid clw25(NoiseSchedule schedule, int levels, double c0, double c1) {
+    checkDiscrete(schedule, levels, c0, c1);
+    int n = levels;
+    double rate = c1 * Math.log(n) / n;
+    double[] alphaBar = new double[n + 1], oneMinus = new double[n + 1], logAlphaBar = new double[n + 1];
+    alphaBar[n] = Math.pow(n, -c0);
+    oneMinus[n] = -Math.expm1(-c0 * Math.log(n));
+    for (int t = n; t >= 2; t--) {
+      if (!(rate * alphaBar[t] < 1)) {
+        throw new IllegalArgumentException("CLW25 schedule with T = " + n + ", c0 = " + c0 + ", c1 = " + c1
+            + " overshoots: r ᾱ_" + t + " = " + rate * alphaBar[t] + " ≥ 1 (r = c1 log T / T = " + rate
+            + "), so ᾱ_" + (t - 1) + " ≥ 1 and some α_t is outside (0, 1]");
+      }
+      alphaBar[t - 1] = alphaBar[t] * (1 + rate * oneMinus[t]);
+      oneMinus[t - 1] = oneMinus[t] * (1 - rate * alphaBar[t]);
+    }
+    for (int t = 1; t <= n; t++) {
+      logAlphaBar[t] = alphaBar[t] < 0.5 ? Math.log(alphaBar[t]) : Math.log1p(-oneMinus[t]);
+    }
+    return placed(schedule, logAlphaBar, oneMinus, "clw25:" + c0 + "," + c1);
+  }
+
+  private static void checkDiscrete(NoiseSchedule schedule, int levels, double c0, double c1) {
+    if (schedule == null) throw new IllegalArgumentException("schedule must not be null");
+    if (levels < 2) throw new IllegalArgumentException("levels T must be at least 2 (one step), was " + levels);
+    if (!(c0 > 0) || !Double.isFinite(c0)) throw new IllegalArgumentException("c0 must be positive, was " + c0);
+    if (!(c1 > 0) || !Double.isFinite(c1)) throw new IllegalArgumentException("c1 must be positive, was " + c1);
+  }
+
+  /**
+   * The times t_T &gt; … &gt; t_1 where a_t² = ᾱ_t, by bisection: on log a² while ᾱ &lt; ½, on
+   * b_t² = 1 − a_t² = 1 − ᾱ (a vp schedule; b² is computed with expm1) where ᾱ ≥ ½, so that times
+   * whose 1 − ᾱ is far below 2^{−53} stay distinct. Rejected when the schedule is not vp (a² + b² ≠ 1),
+   * when ᾱ_T is below a(tMax)², or when two times coincide in double precision.
+   */
+  private static TimeGrid placed(NoiseSchedule schedule, double[] logAlphaBar, double[] oneMinus, String label) {
+    int n = logAlphaBar.length - 1;
+    double probe = 0.3;
+    double a2 = schedule.a(probe) * schedule.a(probe);
+    if (!(Math.abs(a2 + schedule.b2(probe) - 1) <= 1e-12)) { // 1e-12: a few thousand ulps of 1, far above rounding
+      throw new IllegalArgumentException(label + " grid needs a variance-preserving schedule (a² + b² = 1), not "
+          + schedule.spec());
     }
     double tMax = Double.isFinite(schedule.tMax()) ? schedule.tMax() : 1e3;
     double logA2Max = 2 * Math.log(schedule.a(tMax));
     if (logAlphaBar[n] < logA2Max) {
-      throw new IllegalArgumentException("CLW25 schedule needs ᾱ_N = " + Math.exp(logAlphaBar[n])
+      throw new IllegalArgumentException(label + " schedule needs ᾱ_T = " + Math.exp(logAlphaBar[n])
           + " but " + schedule.spec() + " reaches only a² = " + Math.exp(logA2Max) + " at t = " + tMax);
     }
-    double[] t = new double[n + 1];
-    for (int i = 0; i <= n; i++) t[n - i] = i == 0 ? 0 : timeOfLogA2(schedule, logAlphaBar[i], tMax);
-    for (int i = 1; i <= n; i++) {
+    double[] t = new double[n];
+    for (int i = 1; i <= n; i++) t[n - i] = timeOf(schedule, logAlphaBar[i], oneMinus[i], tMax);
+    for (int i = 1; i < n; i++) {
       if (!(t[i] < t[i - 1])) {
-        throw new IllegalArgumentException("CLW25 grid with N = " + n + " has two equal times " + t[i]);
+        throw new IllegalArgumentException(label + " grid with T = " + n + " has two equal times " + t[i]);
       }
     }
-    return new TimeGrid(t, "clw25:" + c0 + "," + c1);
+    if (!(t[n - 1] > 0)) throw new IllegalArgumentException(label + " grid with T = " + n + " has t_1 = 0 (β_1 underflows)");
+    return new TimeGrid(t, label);
   }
 
-  private static double timeOfLogA2(NoiseSchedule s, double target, double tMax) {
+  private static double timeOf(NoiseSchedule s, double logAlphaBar, double oneMinus, double tMax) {
+    boolean small = logAlphaBar < Math.log(0.5);
     double lo = 0, hi = tMax;
-    for (int it = 0; it < 200 && hi - lo > 0; it++) {
+    for (int it = 0; it < 2000 && hi - lo > 0; it++) {
       double mid = 0.5 * (lo + hi);
       if (mid == lo || mid == hi) break;
-      if (2 * Math.log(s.a(mid)) > target) lo = mid;
+      boolean before = small ? 2 * Math.log(s.a(mid)) > logAlphaBar : s.b2(mid) < oneMinus;
+      if (before) lo = mid;
       else hi = mid;
     }
     return 0.5 * (lo + hi);
   }
+
+
 
   private static void checkEnds(double horizon, double delta, int steps) {
     if (steps < 1) throw new IllegalArgumentException("steps must be at least 1, was " + steps);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,55 +69,69 @@ class ErrorsCommandTest {
     for (JsonNode row : rows) {
       assertTrue(row.get("w2_eps").asDouble() > 0);
       assertTrue(row.has("w2_eps_quadrature_error"));
-      assertEquals(row.get("tv_eps_lower").asDouble(), row.get("tv_eps_upper").asDouble(), 0.0, "1-D TV is exact");
+      assertTrue(row.has("tv") && !row.has("tv_lower") && !row.has("tv_upper"), "1-D TV is exact, named tv: " + row);
     }
   }
 
   /**
-   * {@code --grid clw25} on N(0, 1) in d = 1 under vp-ou (every p_t is N(0, 1), the prior is p_T):
-   * the grid is rebuilt here from [CLW25]'s definition — β_1 = N^{−c0}, β_{n+1} = (c1 log N/N)
-   * min(β_1 (1 + c1 log N/N)^n, 1), ᾱ_n = Π(1 − β_i), and a_t² = e^{−2t} = ᾱ_n gives t_n = −½ log ᾱ_n
-   * — and em's variance follows v' = (1 − h)² v + 2h (f = −1, g² = 2, s(y) = −y), W2 = |√v − 1|.
+   * Both discrete chains on N(0, 1) in d = 1 under vp-ou, where every p_t is N(0, 1) and the score is
+   * −y. [LY24]'s step (eq. 2.4) y' = α^{−½}(y − βy + √β ξ) maps a variance v to α v + β/α; [CLW25]'s
+   * (eq. 9) y' = α^{−½}(y − βy) + √β ξ maps it to α v + β, whose fixed point is 1. The schedules are
+   * rebuilt here from eqs. 2.3 and 14, the variance recursion run by hand from Y_T (v = 1) to Y_1, and
+   * the exact 1-D TV of N(0, v) against N(0, 1) taken at the densities' crossing points ±x_c,
+   * x_c² = v ln v/(v − 1): TV = 2|Φ(x_c) − Φ(x_c/√v)|.
    */
   @Test
-  void clw25GridOnTheCommandLine() throws Exception {
-    Path dir = Files.createTempDirectory("spec");
+  void discreteChainsOnTheCommandLine(@TempDir Path dir) throws Exception {
     Path one = dir.resolve("one.txt");
     Files.writeString(one, "1\n");
-    int n = 40;
-    double c0 = 1.5, c1 = 3;
-    CliRun r = run("errors", "--spectrum", one.toString(), "--schedule", "vp-ou", "--grid", "clw25",
-        "--clw25-c0", "1.5", "--clw25-c1", "3", "--points", String.valueOf(n + 1), "--start", "prior",
-        "--schemes", "em,ode-euler", "--json");
-    assertEquals(0, r.code(), r.err());
-    JsonNode root = new ObjectMapper().readTree(r.out());
-    assertEquals("clw25", root.get("grid").asText());
-    JsonNode rows = root.get("rows");
-    assertEquals(2, rows.size(), "eps defaults to 0 alone with clw25");
-    double rate = c1 * Math.log(n) / n, beta1 = Math.pow(n, -c0);
-    double[] logAlphaBar = new double[n + 1];
+    int n = 64;
+    // [LY24]: c0 = 2, c1 = 4
+    double rate = 4 * Math.log(n) / n, beta1 = Math.pow(n, -2.0);
+    double[] alphaBar = new double[n + 1];
+    alphaBar[0] = 1;
     for (int i = 1; i <= n; i++) {
       double beta = i == 1 ? beta1 : rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
-      logAlphaBar[i] = logAlphaBar[i - 1] + Math.log1p(-beta);
+      alphaBar[i] = alphaBar[i - 1] * (1 - beta);
     }
     double v = 1;
-    for (int i = n; i >= 1; i--) {
-      double h = -0.5 * logAlphaBar[i] + 0.5 * logAlphaBar[i - 1];
-      v = (1 - h) * (1 - h) * v + 2 * h;
+    for (int t = n; t >= 2; t--) {
+      double alpha = alphaBar[t] / alphaBar[t - 1];
+      v = alpha * v + (1 - alpha) / alpha;
     }
-    JsonNode em = rows.get(0);
-    assertEquals("em", em.get("scheme").asText());
-    assertEquals(n, em.get("steps").asInt());
-    // the grid's times come from a bisection on a(t)² to a few ulps of t ≤ 10, and v from n = 40 steps:
-    // 1e-12 absolute is 10⁴ times the rounding of either
-    assertEquals(-0.5 * logAlphaBar[n], em.get("T").asDouble(), 1e-12);
-    assertEquals(Math.abs(Math.sqrt(v) - 1), em.get("w2_eps").asDouble(), 1e-12);
-    assertTrue(em.get("w2_eps").asDouble() > 1e-4, "em has a visible discretisation error on this grid");
-    assertEquals(0.0, rows.get(1).get("w2_eps").asDouble(), 1e-15, "ode-euler is exact when s(y) = −y");
+    JsonNode ly = only(run("errors", "--spectrum", one.toString(), "--schedule", "vp-ou", "--schemes", "ly24",
+        "--grid", "ly24", "--points", String.valueOf(n), "--start", "prior", "--json"));
+    assertEquals(n, ly.get("levels").asInt());
+    assertEquals(n - 1, ly.get("steps").asInt());
+    assertEquals(-0.5 * Math.log(alphaBar[n]), ly.get("t_T").asDouble(), 1e-12 * n);
+    double x = Math.sqrt(v * Math.log(v) / (v - 1));
+    NormalDistribution z = new NormalDistribution(0, 1);
+    double tv = 2 * Math.abs(z.cumulativeProbability(x) - z.cumulativeProbability(x / Math.sqrt(v)));
+    // the law's variance and the hand recursion each round ~3 times per step over 63 steps and the grid's times
+    // are placed to a few ulps: 1e-12 relative is above both by 10³
+    assertEquals(Math.abs(Math.sqrt(v) - 1), ly.get("w2_eps").asDouble(), 1e-12 * Math.abs(Math.sqrt(v) - 1));
+    assertEquals(tv, ly.get("tv").asDouble(), 1e-9 * tv);
+    assertTrue(tv > 1e-3, "LY24's chain is visibly off on N(0, 1): TV = " + tv);
 
-    String table = run("errors", "--spectrum", one.toString(), "--schedule", "vp-ou", "--grid", "clw25",
-        "--points", "41", "--start", "prior", "--schemes", "em").out();
-    assertTrue(table.contains("clw25 grid (c0 = 2.0, c1 = 4.0"), "defaults printed: " + table);
+    // [CLW25] with the reproduction's c0 = 2, c1 = 10: exact on N(0, 1), TV 0 to rounding (v stays 1 within 63·4u)
+    JsonNode clw = only(run("errors", "--spectrum", one.toString(), "--schedule", "vp-ou", "--schemes", "clw25",
+        "--grid", "clw25", "--clw25-c0", "2", "--clw25-c1", "10", "--points", String.valueOf(n), "--start", "prior",
+        "--json"));
+    assertEquals(0, clw.get("w2_eps").asDouble(), 4 * n * Math.ulp(1.0));
+    assertEquals(0, clw.get("tv").asDouble(), 4 * n * Math.ulp(1.0));
+
+    CliRun refused = run("errors", "--spectrum", one.toString(), "--schemes", "clw25", "--grid", "clw25",
+        "--clw25-c0", "2", "--clw25-c1", "10", "--points", "32");
+    assertEquals(2, refused.code(), refused.err());
+    assertTrue(refused.err().contains("T = 32") && refused.err().contains("outside (0, 1]"), refused.err());
+  }
+
+  /** The single row of a JSON table. */
+  static JsonNode only(CliRun r) throws Exception {
+    assertEquals(0, r.code(), r.err());
+    JsonNode rows = new ObjectMapper().readTree(r.out()).get("rows");
+    assertEquals(1, rows.size(), r.out());
+    return rows.get(0);
   }
 
   /**
@@ -157,8 +172,9 @@ class ErrorsCommandTest {
         {"delta must be > 0 for the exponential grid", "errors", "--spectrum", "cifar10", "--grid", "exponential", "--eps", "0"},
         {"--T cannot be given with --grid clw25", "errors", "--spectrum", "cifar10", "--grid", "clw25", "--T", "1"},
         {"eps must be 0 for the clw25 grid", "errors", "--spectrum", "cifar10", "--grid", "clw25", "--eps", "1e-3"},
-        {"clw25 c0 must be positive and finite, was -1.0", "errors", "--spectrum", "cifar10", "--grid", "clw25", "--clw25-c0", "-1"},
-        {"grid must be 'uniform', 'exponential' or 'clw25', was 'log'", "errors", "--spectrum", "cifar10", "--grid", "log"},
+        {"grid c0 must be positive and finite, was -1.0", "errors", "--spectrum", "cifar10", "--grid", "clw25", "--clw25-c0", "-1"},
+        {"grid must be 'uniform', 'exponential', 'ly24' or 'clw25', was 'log'", "errors", "--spectrum", "cifar10", "--grid", "log"},
+        {"--nfe cannot be given with --grid ly24", "errors", "--spectrum", "cifar10", "--grid", "ly24", "--nfe", "50"},
         {"does not exist", "errors", "--spectrum", dir.resolve("none.txt").toString()},
     };
     for (String[] c : cases) {

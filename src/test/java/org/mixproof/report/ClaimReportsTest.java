@@ -52,4 +52,23 @@ class ClaimReportsTest {
     assertTrue(byId.get("surprise").markdown().contains("unexpected"));
     assertTrue(!r.rows().get(3).asExpected());
   }
+
+  /** docs/claims.md §5.4's provenance rule: the label is read from the source, and a non-primary verdict says so. */
+  @Test
+  void provenanceColumnAndTranscriptionNote() {
+    assertEquals("secondary", ClaimRow.provenanceOf("[X] Thm 1 — Secondary: read from notes; primary text unavailable"));
+    assertEquals("primary", ClaimRow.provenanceOf("[LY24] Thm 1, eq. 2.4 — primary"));
+    assertEquals("reconstructed", ClaimRow.provenanceOf("bound reconstructed from the abstract"));
+    assertEquals("", ClaimRow.provenanceOf("[PG24] closed forms"), "no label: a proved identity");
+    assertEquals("", ClaimRow.provenanceOf("preliminary notes"), "a label is a whole word");
+    ClaimSpec second = ClaimFiles.parse("id = g\ntitle = T\nsource = [P] Thm 2 — secondary: restated in notes\n"
+        + "statement = x <= 1\nquantity = lipschitz\nbound = 1\nexpect = holds\n", Path.of("g.properties"));
+    ClaimResult holds = new ClaimResult(second, Verdict.HOLDS, 10, 0, 0, "tightness", 0.5, "here", 1, "detail", null);
+    Report r = ClaimReports.assemble("t", 1, "cmd", List.of(holds, result("plain", "holds", Verdict.HOLDS, 0.5, null)),
+        List.of());
+    assertEquals("secondary", r.rows().get(0).provenance());
+    assertEquals(1, r.findings().size(), "only the secondary claim gets a finding: " + r.findings());
+    String text = r.findings().get(0).markdown();
+    assertTrue(text.contains("*secondary* transcription") && text.contains("[P] Thm 2"), text);
+  }
 }

@@ -24,7 +24,8 @@ class SamplerInputTest {
     message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.uniform(1, 0, 0)), "steps", "0");
     message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.uniform(1, 0, -3)), "steps", "-3");
     message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.exponential(1, 0.1, 0)), "steps", "0");
-    message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.clw25(Schedules.parse("vp-ou"), 0, 2, 4)), "steps");
+    message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.clw25(Schedules.parse("vp-ou"), 0, 2, 10)), "levels", "0");
+    message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.ly24(Schedules.parse("vp-ou"), 1, 2, 4)), "levels", "1");
   }
 
   @Test

@@ -30,25 +30,62 @@ class TimeGridAndIntegralsTest {
   }
 
   /**
-   * CLW25: a(t_n)² = ᾱ_n = Π_{i ≤ n}(1 − β_i) with β_1 = N^{−c0}, β_{n+1} = (c1 log N/N) min(β_1(1 +
-   * c1 log N/N)^n, 1); recomputed here from that definition.
+   * [LY24] eq. 2.3: a(t_t)² = ᾱ_t = Π_{s ≤ t}(1 − β_s) with β_1 = T^{−c0}, β_{t+1} = (c1 log T/T)
+   * min(β_1(1 + c1 log T/T)^t, 1); recomputed here from that definition as a plain product.
    */
   @Test
-  void clw25GridHitsTheDiscreteScheduleAlphaBars() {
+  void ly24GridHitsTheDiscreteScheduleAlphaBars() {
     NoiseSchedule s = Schedules.parse("vp-ou");
     int n = 200;
     double c0 = 2, c1 = 4;
-    TimeGrid g = TimeGrid.clw25(s, n, c0, c1);
-    assertEquals(n, g.steps());
+    TimeGrid g = TimeGrid.ly24(s, n, c0, c1);
+    assertEquals(n - 1, g.steps(), "T levels, T − 1 steps from Y_T down to Y_1");
     double rate = c1 * Math.log(n) / n, beta1 = Math.pow(n, -c0), alphaBar = 1;
     for (int i = 1; i <= n; i++) {
       double beta = i == 1 ? beta1 : rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
       alphaBar *= 1 - beta;
       double a = s.a(g.time(n - i));
-      // bisection to the last bit of t: a² is found to the rounding of exp, a few u relative
-      assertEquals(alphaBar, a * a, 64 * U * alphaBar, "ᾱ_" + i);
+      // the product rounds twice per factor (≤ 2u each, i factors) and the bisection on t places a² to a few
+      // ulps: (2i + 64) u relative
+      assertEquals(alphaBar, a * a, (2 * i + 64) * U * alphaBar, "ᾱ_" + i);
     }
-    assertEquals(0, g.delta(), 0);
+    assertEquals(g.time(n - 1), g.delta(), 0, "the run ends at t_1, the law of X_1");
+  }
+
+  /**
+   * [CLW25] eq. 14: ᾱ_T = T^{−c0}, ᾱ_{t−1} = ᾱ_t + (c1 log T/T) ᾱ_t (1 − ᾱ_t), recomputed here by that
+   * recursion as written (the code carries ᾱ and 1 − ᾱ by separate products), and α_t = ᾱ_t/ᾱ_{t−1} in (0, 1].
+   */
+  @Test
+  void clw25GridHitsTheDiscreteScheduleAlphaBars() {
+    NoiseSchedule s = Schedules.parse("vp-ou");
+    int n = 300;
+    double c0 = 2, c1 = 10, rate = c1 * Math.log(n) / n;
+    TimeGrid g = TimeGrid.clw25(s, n, c0, c1);
+    assertEquals(n - 1, g.steps());
+    double[] alphaBar = new double[n + 1];
+    alphaBar[n] = Math.pow(n, -c0);
+    for (int t = n; t >= 2; t--) alphaBar[t - 1] = alphaBar[t] + rate * alphaBar[t] * (1 - alphaBar[t]);
+    for (int t = 1; t <= n; t++) {
+      double a = s.a(g.time(n - t));
+      // the map ᾱ ↦ ᾱ(1 + r(1 − ᾱ)) does not amplify relative errors (its log-derivative is
+      // (1 + r − 2rᾱ)/(1 + r − rᾱ) ≤ 1), each step rounds ≤ 4 times: (4(n − t) + 64) u relative with the bisection
+      assertEquals(alphaBar[t], a * a, (4 * (n - t) + 64) * U * alphaBar[t], "ᾱ_" + t);
+      if (t < n) {
+        double ratio = a / s.a(g.time(n - t - 1)), alpha = 1 / (ratio * ratio);
+        assertTrue(alpha > 0 && alpha <= 1, "α_" + (t + 1) + " = " + alpha);
+      }
+    }
+  }
+
+  /** [CLW25]'s recursion overshoots when r = c1 log T/T ≥ 1 meets ᾱ near 1: c0 = 2, c1 = 10, T = 32 (r = 1.08). */
+  @Test
+  void clw25RefusesAScheduleTheRecursionCannotProduce() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TimeGrid.clw25(Schedules.parse("vp-ou"), 32, 2, 10));
+    assertTrue(e.getMessage().contains("T = 32") && e.getMessage().contains("outside (0, 1]"), e.getMessage());
+    // the same constants at T = 64 (r = 0.65) are a valid schedule
+    assertEquals(63, TimeGrid.clw25(Schedules.parse("vp-ou"), 64, 2, 10).steps());
   }
 
   /** Φ, I_s and I_n against their defining integrals, for every bundled schedule and random steps. */
