@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The CIFAR-10 error table of `mixproof errors --spectrum cifar10`, in vectorised numpy.
 
-[PG24]'s per-eigenvalue recursions exactly as CLAIMS §5.1 writes them (em, ei, ddpm, ode-euler,
+[PG24]'s per-eigenvalue recursions exactly as docs/claims.md §5.1 writes them (em, ei, ddpm, ode-euler,
 ode-heun, ode-rk4), vectorised over the 3072 eigenvalues and over both start laws (an array of
 shape (2, d)), one Python loop over the steps: 6 schemes x 4 eps x NFE {50, 250, 500, 1000} x 2
 starts. For each run: W2 against p_eps and p_0, KL(output || p_eps) and the TV bracket (max 1-D

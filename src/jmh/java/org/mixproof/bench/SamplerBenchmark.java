@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A separable-law run (CLAIMS §5.3): an isotropic mixture in d = 10⁴ with k = 3 components whose
+ * A separable-law run (docs/claims.md §5.3): an isotropic mixture in d = 10⁴ with k = 3 components whose
  * means lie on a random line, N = 1000 steps of vp-linear from N(0, I) to δ = 10⁻³, grid law on 2000
  * cells (and 1000 for the error estimate) ⊗ the exact Gaussian law, then KL, W2 and the TV bracket
  * against p_δ. Goal: under 10 s.

@@ -9,7 +9,7 @@ import org.mixproof.generators.DiffusionCases;
 import org.mixproof.smoothness.Blowup;
 import org.mixproof.smoothness.Domain;
 
-/** The singular-data quantities of CLAIMS §3.5 ([LWB23]) beyond the Lipschitz constant itself. */
+/** The singular-data quantities of docs/claims.md §3.5 ([LWB23]) beyond the Lipschitz constant itself. */
 final class BlowupQuantities {
 
   private BlowupQuantities() {}

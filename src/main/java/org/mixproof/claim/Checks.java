@@ -35,6 +35,7 @@ public final class Checks {
     bound(OracleQuantities::illConditioned);
     for (SolverGaussianCheck.Kind kind : SolverGaussianCheck.Kind.values()) rate(kind.quantity(), () -> new SolverGaussianCheck(kind));
     rate(GuaranteeCheck.NAME, GuaranteeCheck::new);
+    rate(PublishedValueCheck.NAME, PublishedValueCheck::new);
   }
 
   private Checks() {}

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One claim file of {@code properties/}, parsed but not yet interpreted: the common keys of DESIGN.md
+ * One claim file of {@code properties/}, parsed but not yet interpreted: the common keys of docs/design.md
  * "Claims as data" as fields, every key (with its line) for the typed accessors, which fail with a
  * {@link ClaimFormatException} naming file, line and key.
  */

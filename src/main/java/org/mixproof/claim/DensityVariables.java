@@ -12,7 +12,7 @@ import org.mixproof.smoothness.Bound;
 import org.mixproof.smoothness.SecondMoment;
 
 /**
- * The named quantities of CLAIMS §0 for a mixture diffused to time t, as claim expressions see them:
+ * The named quantities of docs/claims.md §0 for a mixture diffused to time t, as claim expressions see them:
  * <pre>
  * d k t a b b2           dimension, components, time, a_t, b_t, b_t²
  * R D                    max ‖μ_i‖, max ‖μ_i − μ_j‖ (time 0)

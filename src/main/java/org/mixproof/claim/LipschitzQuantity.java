@@ -15,7 +15,7 @@ import org.mixproof.smoothness.LipschitzSearch;
 import org.mixproof.smoothness.Rounding;
 
 /**
- * {@code quantity = lipschitz}: L̂ = the largest ‖H(x)‖₂ the search finds on the domain (CLAIMS §3).
+ * {@code quantity = lipschitz}: L̂ = the largest ‖H(x)‖₂ the search finds on the domain (docs/claims.md §3).
  * Keys: {@code domain = global | ball} with {@code beta} (default 5), {@code split} (each component
  * replaced by that many equal copies — the same density, more components: {@code lipschitz.k-independence}),
  * {@code starts} (random search starts). Besides {@link DensityVariables} it binds

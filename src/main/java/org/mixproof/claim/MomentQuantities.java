@@ -5,7 +5,7 @@ import org.mixproof.density.MixtureDensity;
 import org.mixproof.generators.DiffusionCases;
 import org.mixproof.smoothness.SecondMoment;
 
-/** The second-moment quantities of CLAIMS §4. */
+/** The second-moment quantities of docs/claims.md §4. */
 final class MomentQuantities {
 
   private MomentQuantities() {}

@@ -10,7 +10,7 @@ import org.mixproof.generators.IllConditionedCases.Case;
 import org.mixproof.generators.Mixtures;
 import org.mixproof.oracle.RoundingBound;
 
-/** Report figures of CLAIMS §6 ({@code oracle.*}), computed here, rendered by {@code report/}. */
+/** Report figures of docs/claims.md §6 ({@code oracle.*}), computed here, rendered by {@code report/}. */
 public final class OracleFigures {
 
   /** The figure's dimension: one constant c = 16(d + 1)² for every point. */

@@ -22,7 +22,7 @@ import org.mixproof.oracle.OracleDensity;
 import org.mixproof.oracle.RoundingBound;
 
 /**
- * CLAIMS §6 ({@code oracle.*}): the double density code against the apfloat oracle, on
+ * docs/claims.md §6 ({@code oracle.*}): the double density code against the apfloat oracle, on
  * {@link IllConditionedCases} built from the file's profile: the mixture keys of {@link CaseProfile}
  * (dimensions, components, families, condition up to 1e12, scale, mean-radius, weight-floor),
  * {@code schedules}, {@code where} (near, between, deviations, tie, far) and {@code digits} (the

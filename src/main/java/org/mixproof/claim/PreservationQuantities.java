@@ -15,7 +15,7 @@ import org.mixproof.mixture.MixtureSampler;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * CLAIMS §1 ({@code preservation.*}): the law of X_t is the closed-form mixture. Each quantity measures
+ * docs/claims.md §1 ({@code preservation.*}): the law of X_t is the closed-form mixture. Each quantity measures
  * a residual normalised by the size of the terms it is computed from; the claim file's bound is the
  * derived rounding (or finite-difference) tolerance over the names bound here, besides
  * {@link DensityVariables}:

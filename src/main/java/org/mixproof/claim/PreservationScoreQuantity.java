@@ -12,7 +12,7 @@ import org.mixproof.density.MixtureDensity;
 import org.mixproof.generators.DiffusionCases;
 
 /**
- * A quantity of CLAIMS §1–§2 ({@code preservation.*}, {@code score.*}) measured on one diffusion case
+ * A quantity of docs/claims.md §1–§2 ({@code preservation.*}, {@code score.*}) measured on one diffusion case
  * of the file's profile ({@link CaseProfile}) together with a seed for whatever the measurement draws
  * (a frequency ω, Monte Carlo samples). The seed is generated with the case from the claim's seed, so
  * every measurement is reproducible; the measuring functions live in {@link PreservationQuantities}

@@ -13,7 +13,7 @@ import org.mixproof.generators.DiffusionCases;
 import org.mixproof.mixture.MixtureSampler;
 
 /**
- * CLAIMS §2 ({@code score.*}): the score, its Jacobian and the posterior mean. Each quantity measures a
+ * docs/claims.md §2 ({@code score.*}): the score, its Jacobian and the posterior mean. Each quantity measures a
  * residual normalised by the size of the terms it is computed from ({@code scale}); the claim file's
  * bound is the derived tolerance over the names bound here, besides {@link DensityVariables}:
  * <ul>

@@ -84,7 +84,7 @@ public final class SmoothnessFigures {
     return new FigureData("lssz24-vs-ball.png", "[LSSZ24]'s bound (reconstructed) over the ball bound, vs t", "t",
         "lipschitz.lssz24 / lipschitz.ball", true, true, List.of(new FigureData.Line("lssz24 / ball", s.t(), ratio)),
         EXAMPLE + " The quotient-rule form divides by the density floor γ on the ball, so it is never below the ball bound "
-            + "(CLAIMS §3) and here exceeds it by up to 54 orders of magnitude at small t.");
+            + "(docs/claims.md §3) and here exceeds it by up to 54 orders of magnitude at small t.");
   }
 
   public static FigureData momentVsTime() {
@@ -116,6 +116,6 @@ public final class SmoothnessFigures {
     }
     return new FigureData("blowup-vs-t.png", "Singular data: L_t · b_t² vs t (vp-ou)", "t", "L_t b_t² on R^d", true, true, lines,
         "Data on the line {x_1 = 0} (Σ = diag(0, 1)), and on the two lines x_1 = ±1/2. For one line L_t b_t² = 1 exactly; "
-            + "for the parallel lines the covariance term at the tie point is of order ‖Δμ‖²/b_t⁴, so L_t b_t² grows like 1/b_t² (CLAIMS §3.5).");
+            + "for the parallel lines the covariance term at the tie point is of order ‖Δμ‖²/b_t⁴, so L_t b_t² grows like 1/b_t² (docs/claims.md §3.5).");
   }
 }

@@ -10,7 +10,7 @@ import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The measurements behind CLAIMS §5.1 {@code solver.gaussian.*} on the exact Gaussian law, shared by
+ * The measurements behind docs/claims.md §5.1 {@code solver.gaussian.*} on the exact Gaussian law, shared by
  * the claim checks ({@link SolverGaussianCheck}) and the jqwik properties of {@code law/}: one copy.
  */
 public final class SolverGaussian {

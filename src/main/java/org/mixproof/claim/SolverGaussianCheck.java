@@ -19,13 +19,16 @@ import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
 
 /**
- * The CLAIMS §5.1 {@code solver.gaussian.*} claims over random Gaussian data N(0, diag λ) (λ log-uniform
+ * The docs/claims.md §5.1 {@code solver.gaussian.*} claims over random Gaussian data N(0, diag λ) (λ log-uniform
  * in {@code eigenvalues}, d in {@code dimensions}, a schedule from {@code schedules}, seeded), measured by
  * {@link SolverGaussian}. One class, four quantities:
  * <ul>
- *   <li>{@code solver-gaussian-order}: the settled log-log slope of W2 against h; {@code bound} is the claimed
- *       order (names {@code p} from {@code orders = scheme:p, …}, and {@code d}); violated when
- *       |slope − bound| &gt; {@code tolerance}.
+ *   <li>{@code solver-gaussian-order}: the settled log-log slope of W2 against h in the asymptotic range;
+ *       {@code bound} is the claimed order (names {@code p} from {@code orders = scheme:p, …}, and {@code d}).
+ *       One-sided, as the claim "error = O(h^p)" is an upper bound: violated only when the observed order is
+ *       below bound − {@code tolerance}; an order above bound + tolerance (superconvergence on special data)
+ *       is counted and reported, and a case whose refinement hit its budget before two slopes agreed is
+ *       counted and reported, not judged.
  *   <li>{@code solver-gaussian-continuous-limit}: the gap to the continuous-time law shrinks per halving of h
  *       by at least {@code bound} (and W2 to p_δ is within the gap of the continuous error).
  *   <li>{@code solver-gaussian-monotone-horizon}: for T₁ &lt; T₂ in {@code horizons}, the initialisation error
@@ -106,7 +109,8 @@ public final class SolverGaussianCheck implements ClaimCheck {
     SplittableRandom rng = new SplittableRandom(seed);
     double worst = kind == Kind.LIMIT ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     String worstWhere = "";
-    long done = 0, skipped = 0;
+    long done = 0, skipped = 0, unsettled = 0, superconvergent = 0;
+    String superExample = "";
     for (int i = 0; i < tries; i++) {
       if (options.pastDeadline()) break;
       int d = dims[0] + rng.nextInt(dims[1] - dims[0] + 1);
@@ -132,11 +136,17 @@ public final class SolverGaussianCheck implements ClaimCheck {
               SolverGaussian.perUnitTime(p), 0.05, spec.integer("max-steps", 1 << 16));
           if (!o.settled()) {
             skipped++;
+            unsettled++;
             continue;
           }
-          measured = Math.abs(o.slope() - b);
+          measured = b - o.slope();
           where += String.format(Locale.ROOT, " slope=%.4f", o.slope());
-          if (measured > tol) violation = String.format(Locale.ROOT, "slope %.4f, claimed %s ± %s", o.slope(), fmt(b), fmt(tol));
+          if (measured > tol) {
+            violation = String.format(Locale.ROOT, "slope %.4f, below the claimed order %s − %s", o.slope(), fmt(b), fmt(tol));
+          } else if (o.slope() > b + tol) {
+            superconvergent++;
+            if (superExample.isEmpty()) superExample = where;
+          }
         }
         case LIMIT -> {
           SolverGaussian.Limit lim = SolverGaussian.continuousLimit(law, Schemes.parse(c.scheme()), c.schedule(),
@@ -190,13 +200,18 @@ public final class SolverGaussianCheck implements ClaimCheck {
       return new ClaimResult(spec, Verdict.VACUOUS, 0, skipped, 0, measureName(), Double.NaN, "", seed,
           "no case met the hypotheses", null);
     }
-    return new ClaimResult(spec, Verdict.HOLDS, done, skipped, 0, measureName(), worst, worstWhere, seed,
-        "no violation in " + done + " cases", null);
+    String detail = "no violation in " + done + " cases";
+    if (kind == Kind.ORDER) {
+      detail += String.format(Locale.ROOT, "; superconvergence (order above claimed + tolerance, reported, not judged)"
+          + " in %d%s; refinement budget (max-steps) ended before two slopes agreed in %d", superconvergent,
+          superconvergent > 0 ? " (e.g. " + superExample + ")" : "", unsettled);
+    }
+    return new ClaimResult(spec, Verdict.HOLDS, done, skipped, 0, measureName(), worst, worstWhere, seed, detail, null);
   }
 
   private String measureName() {
     return switch (kind) {
-      case ORDER -> "max |slope − claimed|";
+      case ORDER -> "max (claimed − observed order)";
       case LIMIT -> "min contraction per halving";
       case MONOTONE -> "max W2(T₂) − W2(T₁)";
       case SDE_ODE -> "max W2_SDE/W2_ODE";

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code mixproof errors}: the exact error of each sampling scheme ([PG24]'s table, CLAIMS §5.1–5.3)
+ * {@code mixproof errors}: the exact error of each sampling scheme ([PG24]'s table, docs/claims.md §5.1–5.3)
  * for Gaussian data given by a spectrum or a one-component mixture (any d), a 1-D mixture (grid
  * law) or an isotropic mixture whose means lie on a line (separable law).
  */

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code mixproof eval}: log-density, posterior weights, score and Hessian of p_t at given points, as
  * JSON. With {@code --oracle}, also the high-precision oracle's values and the double code's errors
- * against them (CLAIMS §6); a point the double code refuses is then reported with the oracle's values
+ * against them (docs/claims.md §6); a point the double code refuses is then reported with the oracle's values
  * instead of failing the command.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,

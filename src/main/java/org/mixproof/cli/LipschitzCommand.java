@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mixproof lipschitz}: the measured Lipschitz constant of the score against every applicable bound. */
 @Command(name = "lipschitz", mixinStandardHelpOptions = true,
-    description = "Search for sup ‖H(x)‖ of the diffused mixture over R^d or a ball, and compare with every applicable bound of CLAIMS §3.")
+    description = "Search for sup ‖H(x)‖ of the diffused mixture over R^d or a ball, and compare with every applicable bound of docs/claims.md §3.")
 final class LipschitzCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -88,7 +88,7 @@ final class LipschitzCommand implements Callable<Integer> {
           Rounding.confirmedViolation(p, r, v) ? "VIOLATED (oracle-confirmed)" : "");
       shown++;
     }
-    if (shown == 0) out.println("(no bound of CLAIMS §3 applies to this mixture and domain)");
+    if (shown == 0) out.println("(no bound of docs/claims.md §3 applies to this mixture and domain)");
   }
 
   private static String vector(double[] x) {

@@ -10,8 +10,8 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The law of X_t in closed form (CLAIMS M1): {@code p_t = Σ π_i N(a_t μ_i, a_t² Σ_i + b_t² I)}, with
- * log-density, posterior weights, score and Hessian (CLAIMS §2).
+ * The law of X_t in closed form (docs/claims.md M1): {@code p_t = Σ π_i N(a_t μ_i, a_t² Σ_i + b_t² I)}, with
+ * log-density, posterior weights, score and Hessian (docs/claims.md §2).
  *
  * <p>Everything that depends only on the mixture and t — Cholesky factors L_i of Σ_i(t), their
  * inverses W_i = L_i⁻¹ (EJML's triangular inversion), precisions P_i = W_iᵀ W_i, log-determinants —
@@ -25,7 +25,7 @@ import org.mixproof.schedule.NoiseSchedule;
  * bit for bit what the single-point methods return.
  *
  * <p>What double precision cannot honour is refused with an {@link IllConditionedException}, never
- * returned as a silently wrong value (CLAIMS §6 {@code oracle.ill-conditioned}): at construction when
+ * returned as a silently wrong value (docs/claims.md §6 {@code oracle.ill-conditioned}): at construction when
  * c·u·κ ≥ 1 (c = {@link #roundingConstant}, u = 2⁻⁵³, κ = max_i cond(Σ_i(t))), and at a point — for
  * weights, score and Hessian, not for log p, which log-sum-exp keeps within its bound — when rounding
  * could move the posterior weights by more than their first-order error (two competing components
@@ -201,10 +201,10 @@ public final class MixtureDensity {
   /** λmin(Σ_i(t)) = a_t² λmin(Σ_i) + b_t². */
   public double lambdaMinOf(int i) { return a * a * mixture.covarianceEigenvalues(i)[0] + b2; }
 
-  /** λmin(t) = a_t² λmin + b_t² (CLAIMS §0). */
+  /** λmin(t) = a_t² λmin + b_t² (docs/claims.md §0). */
   public double lambdaMin() { return a * a * mixture.lambdaMin() + b2; }
 
-  /** λmax(t) = a_t² λmax + b_t² (CLAIMS §0). */
+  /** λmax(t) = a_t² λmax + b_t² (docs/claims.md §0). */
   public double lambdaMax() { return a * a * mixture.lambdaMax() + b2; }
 
   // ---------------------------------------------------------------- single points
@@ -399,12 +399,12 @@ public final class MixtureDensity {
 
   /**
    * c = 16 (d + 1)²: the double code's error at a point is within c · u · κ of the size of the terms
-   * that cancel (CLAIMS §6; derivation in oracle.RoundingBound, which must agree).
+   * that cancel (docs/claims.md §6; derivation in oracle.RoundingBound, which must agree).
    */
   public static double roundingConstant(int d) { return 16.0 * (d + 1) * (d + 1); }
 
   /**
-   * CLAIMS §6 {@code oracle.ill-conditioned}: refuses (IllConditionedException) a point where the
+   * docs/claims.md §6 {@code oracle.ill-conditioned}: refuses (IllConditionedException) a point where the
    * rounding of the component log-terms could move the posterior weights by more than their
    * first-order error, i.e. where the weights, score and Hessian could be silently wrong.
    *

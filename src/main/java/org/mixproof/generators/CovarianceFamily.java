@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The shape of a mixture's covariances, as named in claim files (DESIGN.md "Claims as data").
+ * The shape of a mixture's covariances, as named in claim files (docs/design.md "Claims as data").
  *
  * <ul>
  *   <li>{@link #SHARED}: one full SPD matrix Σ for every component;
@@ -13,7 +13,7 @@ import java.util.Locale;
  *   <li>{@link #FULL}: each Σ_i an independent rotated SPD matrix;
  *   <li>{@link #SINGULAR}: each Σ_i positive semi-definite with m_i ≥ 1 eigenvalues exactly 0; the
  *       null space is span(e_0, …, e_{m_i−1}), so the components share the null direction e_0
- *       (CLAIMS §3.5). Such mixtures are valid but only evaluable at t &gt; 0.
+ *       (docs/claims.md §3.5). Such mixtures are valid but only evaluable at t &gt; 0.
  * </ul>
  */
 public enum CovarianceFamily {

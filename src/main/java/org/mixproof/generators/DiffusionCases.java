@@ -41,7 +41,7 @@ public final class DiffusionCases {
 
     /**
      * The case's point, or the try is skipped where the double code refuses it because rounding
-     * leaves the posterior weights unresolved (CLAIMS §6 {@code oracle.ill-conditioned}; the oracle
+     * leaves the posterior weights unresolved (docs/claims.md §6 {@code oracle.ill-conditioned}; the oracle
      * properties cover those points).
      */
     public double[] resolvedPoint(MixtureDensity p) {

@@ -16,7 +16,7 @@ import org.mixproof.oracle.OracleDensity;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * Cases for CLAIMS §6 ({@code oracle.*}): a mixture, a schedule, a time and a point, reaching where
+ * Cases for docs/claims.md §6 ({@code oracle.*}): a mixture, a schedule, a time and a point, reaching where
  * double precision struggles — cond(Σ_i) from 1 to 1e12; singular data at times whose b_t² runs from
  * 1e−2 down to 1e−12; points up to 1e3 standard deviations (Mahalanobis) from a component and 1e2 to
  * 1e3 mixture scales from its centre; points on a tie ℓ_i = ℓ_j of two components (where the score

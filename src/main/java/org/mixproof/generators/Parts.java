@@ -16,7 +16,7 @@ import net.jqwik.api.Tuple;
  *
  * <p>Everything here is built with {@link Combinators#combine}, never {@code flatMap}, so a value
  * shrinks part by part. jqwik 1.9.3 generates doubles on a decimal grid (default 2 places, see
- * DESIGN.md "Pitfalls"); every double here names its scale.
+ * docs/design.md "Pitfalls"); every double here names its scale.
  */
 public final class Parts {
 

@@ -11,7 +11,7 @@ import org.mixproof.density.MixtureDensity;
 import org.mixproof.mixture.GaussianMixture;
 
 /**
- * Points x where a mixture is interesting (CLAIMS §3): near a component (μ_i(t) + Σ_i(t)^{1/2} z with
+ * Points x where a mixture is interesting (docs/claims.md §3): near a component (μ_i(t) + Σ_i(t)^{1/2} z with
  * z ∈ [−4, 4]^d), between two components ((1 − λ) μ_i(t) + λ μ_j(t), λ shrinking to ½, the tie point),
  * and far out (distance 1e2 … 1e3 × the mixture's scale from its centre).
  *

@@ -15,7 +15,7 @@ import org.mixproof.schedule.VpLinear;
 import org.mixproof.schedule.VpOu;
 
 /**
- * Noise schedules (CLAIMS §0): vp-ou, vp-linear, ve-geometric, ve-linear. Named so as not to clash
+ * Noise schedules (docs/claims.md §0): vp-ou, vp-linear, ve-geometric, ve-linear. Named so as not to clash
  * with the production {@link Schedules}.
  *
  * <p>One {@code combine} of: the kind (shrinks towards the first listed, vp-ou by default), whether

@@ -8,7 +8,7 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Exact divergences between Gaussians (CLAIMS §5.1): KL, W2 and TV, for commuting (diagonal in one
+ * Exact divergences between Gaussians (docs/claims.md §5.1): KL, W2 and TV, for commuting (diagonal in one
  * basis) and general covariances. A zero variance is a point mass: KL is +∞ unless both laws put
  * the same point mass there; TV of a 1-D pair with a point mass is 1 (or 0 when both are the same).
  */

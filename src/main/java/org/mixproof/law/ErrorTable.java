@@ -10,7 +10,7 @@ import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The exact error of each scheme for Gaussian data ([PG24]'s table, CLAIMS §5.1): for every start
+ * The exact error of each scheme for Gaussian data ([PG24]'s table, docs/claims.md §5.1): for every start
  * law, early-stopping time ε, scheme and budget, W2 of the output against p_ε and p_0, KL(output ‖ p_ε)
  * and the TV bracket against p_ε, beside the continuous-time SDE and ODE (initialisation error
  * only). A budget is a number of score evaluations (NFE): a scheme with e evaluations per step gets

@@ -19,7 +19,7 @@ import org.mixproof.sampler.UndefinedStepException;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The exact law of a sampler's output for Gaussian data N(μ, Σ) (CLAIMS §5.1). Σ = U diag(λ) Uᵀ is
+ * The exact law of a sampler's output for Gaussian data N(μ, Σ) (docs/claims.md §5.1). Σ = U diag(λ) Uᵀ is
  * diagonalised once; in the coordinates ỹ = Uᵀy the exact score s_t(y) = −P_t(y − a_t μ) is
  * diagonal, s̃_j = −(ỹ_j − a_t μ̃_j)/(a_t² λ_j + b_t²), so each coordinate is an independent 1-D
  * problem and the output is N(m, diag(v)) in U.
@@ -43,7 +43,7 @@ import org.mixproof.schedule.NoiseSchedule;
  * multilinear polynomials in the score coefficients of the step's calls, whose coefficients come
  * from one run of the step on 2^m scalar probes. Either way the only inputs are the scheme's
  * {@link Scheme#step} and the Gaussian score; the property suite checks both against each other and
- * against [PG24]'s hand-written per-eigenvalue updates (CLAIMS §5.1) to rounding.
+ * against [PG24]'s hand-written per-eigenvalue updates (docs/claims.md §5.1) to rounding.
  */
 public final class GaussianLaw {
 

@@ -3,7 +3,7 @@ package org.mixproof.law;
 import java.util.Arrays;
 
 /**
- * A 1-D law on a grid (CLAIMS §5.2): breakpoints y_0 &lt; … &lt; y_n, the mass M_i of each cell
+ * A 1-D law on a grid (docs/claims.md §5.2): breakpoints y_0 &lt; … &lt; y_n, the mass M_i of each cell
  * [y_i, y_{i+1}] (uniform density within it) and the masses below y_0 and above y_n. Masses are
  * kept per cell, not as a CDF, so that far tails keep their relative precision (a CDF near 1 cannot
  * resolve 1 − 10⁻²⁰). The SDE propagation keeps uniform cells and moves mass between them; the ODE

@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.mixproof.density.MixtureDensity;
 
 /**
- * A 2-D law on a uniform grid of n × n cells of [lo_x, lo_x + n Δx] × [lo_y, lo_y + n Δy] (CLAIMS
+ * A 2-D law on a uniform grid of n × n cells of [lo_x, lo_x + n Δx] × [lo_y, lo_y + n Δy] (docs/claims.md
  * §5.2 in d = 2): the density at each cell centre, read as piecewise constant (cell mass =
  * density × Δx Δy, the midpoint rule). Divergences to a closed-form target p (a 2-D
  * {@link MixtureDensity}) use the same rule for p:

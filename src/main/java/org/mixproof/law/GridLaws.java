@@ -14,7 +14,7 @@ import org.mixproof.schedule.NoiseSchedule;
 
 /**
  * The grid law of a 1-D mixture's sampler output and its divergences to the closed-form targets,
- * each with a quadrature-error estimate from the same run on half the cells (CLAIMS §5.2).
+ * each with a quadrature-error estimate from the same run on half the cells (docs/claims.md §5.2).
  */
 public final class GridLaws {
 

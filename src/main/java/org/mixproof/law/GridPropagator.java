@@ -9,7 +9,7 @@ import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * Propagates the law of a 1-D sampler on a grid (CLAIMS §5.2), using the scheme's own step on a
+ * Propagates the law of a 1-D sampler on a grid (docs/claims.md §5.2), using the scheme's own step on a
  * batch of grid points:
  * <ul>
  *   <li>ODE schemes (no draws): the breakpoints are pushed through the step, y ← F(y), keeping their

@@ -10,7 +10,7 @@ import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * Propagates the law of a sampler in d = 2 on an n × n grid (CLAIMS §5.2–5.3), with the scheme's
+ * Propagates the law of a sampler in d = 2 on an n × n grid (docs/claims.md §5.2–5.3), with the scheme's
  * own step on batches of points. A step is y' = F(y) + σ ξ ({@link AdditiveNoise}; σ = 0 for the
  * ODE schemes):
  * <ul>

@@ -6,7 +6,7 @@ import org.mixproof.schedule.NoiseSchedule;
 
 /**
  * A 1-D Gaussian mixture Σ π_i N(m_i, v_i) with its CDF, cell masses (from the tail that keeps
- * precision) and quantile function: the closed-form targets p_t of the grid law (CLAIMS §5.2).
+ * precision) and quantile function: the closed-form targets p_t of the grid law (docs/claims.md §5.2).
  * A zero variance is a point mass.
  */
 public record Mixture1D(double[] weights, double[] means, double[] variances) {

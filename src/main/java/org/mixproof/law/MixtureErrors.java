@@ -11,7 +11,7 @@ import org.mixproof.sampler.UndefinedStepException;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * Error tables for mixtures with k &gt; 1 (CLAIMS §5.2–5.3): the 1-D grid law for d = 1, the 2-D
+ * Error tables for mixtures with k &gt; 1 (docs/claims.md §5.2–5.3): the 1-D grid law for d = 1, the 2-D
  * grid law for d = 2 (any covariances), the separable law for isotropic mixtures (all Σ_i = σ² I)
  * with means on a line or in a plane in any d. Each grid
  * divergence carries its quadrature-error estimate (the same run on half the cells). The

@@ -15,7 +15,7 @@ import org.mixproof.schedule.NoiseSchedule;
 
 /**
  * The exact output law for an isotropic mixture Σ π_i N(μ_i, σ² I) in R^d whose means lie in an
- * affine subspace of dimension m ≤ 2 (a line or a plane), for d up to 10⁵ and beyond (CLAIMS §5.3).
+ * affine subspace of dimension m ≤ 2 (a line or a plane), for d up to 10⁵ and beyond (docs/claims.md §5.3).
  *
  * <p>With v_1, …, v_m an orthonormal basis of span{μ_i − μ_0} and μ_⊥ the common component of the
  * means orthogonal to it, the data is (m-dimensional mixture Σ π_i N((⟨μ_i, v_b⟩)_b, σ² I_m))

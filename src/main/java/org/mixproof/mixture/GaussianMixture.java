@@ -6,15 +6,15 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * The data distribution {@code p0 = Σ π_i N(μ_i, Σ_i)} in R^d (CLAIMS §0), immutable and validated as
- * CLAIMS §7 requires. Covariances must be symmetric positive semi-definite: a zero eigenvalue is
- * allowed (singular data, CLAIMS §3.5) and is rejected later, when such a mixture is evaluated at t = 0.
+ * The data distribution {@code p0 = Σ π_i N(μ_i, Σ_i)} in R^d (docs/claims.md §0), immutable and validated as
+ * docs/claims.md §7 requires. Covariances must be symmetric positive semi-definite: a zero eigenvalue is
+ * allowed (singular data, docs/claims.md §3.5) and is rejected later, when such a mixture is evaluated at t = 0.
  *
  * <p>Every accessor returns a copy, so a caller can never change a mixture after validation.
  */
 public final class GaussianMixture {
 
-  /** Weights must sum to 1 within this (CLAIMS §7); {@link #normalized} rescales explicitly. */
+  /** Weights must sum to 1 within this (docs/claims.md §7); {@link #normalized} rescales explicitly. */
   public static final double WEIGHT_SUM_TOLERANCE = 1e-12;
 
   private final double[] weights;
@@ -226,21 +226,21 @@ public final class GaussianMixture {
   /** Eigenvalues of Σ_i, ascending (rounding-level negatives reported as 0). */
   public double[] covarianceEigenvalues(int i) { return covarianceEigenvalues[i].clone(); }
 
-  /** λmin = min_i λmin(Σ_i) (CLAIMS §0). */
+  /** λmin = min_i λmin(Σ_i) (docs/claims.md §0). */
   public double lambdaMin() {
     double m = Double.POSITIVE_INFINITY;
     for (double[] e : covarianceEigenvalues) m = Math.min(m, e[0]);
     return m;
   }
 
-  /** λmax = max_i λmax(Σ_i) (CLAIMS §0). */
+  /** λmax = max_i λmax(Σ_i) (docs/claims.md §0). */
   public double lambdaMax() {
     double m = 0;
     for (double[] e : covarianceEigenvalues) m = Math.max(m, e[e.length - 1]);
     return m;
   }
 
-  /** True when some Σ_i has a zero eigenvalue (data on a lower-dimensional set, CLAIMS §3.5). */
+  /** True when some Σ_i has a zero eigenvalue (data on a lower-dimensional set, docs/claims.md §3.5). */
   public boolean isSingular() { return lambdaMin() == 0.0; }
 
   /** R = max_i ‖μ_i‖. */

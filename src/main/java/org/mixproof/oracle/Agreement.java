@@ -3,7 +3,7 @@ package org.mixproof.oracle;
 import org.apfloat.Apfloat;
 
 /**
- * CLAIMS §6 {@code oracle.agreement} at one point: the double code's posterior weights, log-density,
+ * docs/claims.md §6 {@code oracle.agreement} at one point: the double code's posterior weights, log-density,
  * score and Hessian against the oracle's. Each error is normalised by the size of the terms that
  * cancel ({@link RoundingBound}: Σ|δw_i|/S_w, |δ log p|/S_logp, ‖δs‖₂/S_s, ‖δH‖_F/S_H), so that
  * agreement means every

@@ -5,7 +5,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * Confirms, in high precision, that a Lipschitz bound is violated at a point (CLAIMS §3 and §6): a
+ * Confirms, in high precision, that a Lipschitz bound is violated at a point (docs/claims.md §3 and §6): a
  * measured ‖H(x)‖₂ &gt; B found by a search in double is a counterexample only if the oracle's
  * ‖H(x)‖₂ exceeds B by more than the oracle's own rounding.
  *

@@ -7,7 +7,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The high-precision twin of the double density code (CLAIMS §6): the law of X_t,
+ * The high-precision twin of the double density code (docs/claims.md §6): the law of X_t,
  * {@code p_t = Σ π_i N(a_t μ_i, a_t² Σ_i + b_t² I)}, with log-density, posterior weights, score and
  * Hessian in apfloat arithmetic, used as ground truth.
  *

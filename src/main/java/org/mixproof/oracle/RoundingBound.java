@@ -5,7 +5,7 @@ import org.apfloat.ApfloatMath;
 
 /**
  * How far the double density code may be from the truth at one point, from the oracle's values:
- * the sizes of the terms that cancel, per unit of ε = c · u · κ (CLAIMS §6).
+ * the sizes of the terms that cancel, per unit of ε = c · u · κ (docs/claims.md §6).
  *
  * <p><b>The constant.</b> c = 16 (d + 1)². A first-order rounding analysis of the double algorithm
  * (time-t covariance a²Σ + b²I, Cholesky, explicit inverse factor W = L⁻¹, z = W r, s_i = −Wᵀz,
@@ -32,7 +32,7 @@ import org.apfloat.ApfloatMath;
  * log k + 1)/κ; |δw_i| ≤ ε ĝ_i with ĝ_i = w_i (â_i + ā + 1/κ), so Σ|δw_i| ≤ ε S_w with S_w = Σ ĝ_i; ‖δs‖ ≤ ε S_s with
  * S_s = Σ ĝ_i ‖u_i‖ + Σ w_i b̂_i + (Σ w_i ‖s_i‖ + ‖s‖)/κ; ‖δH‖_F ≤ ε S_H with
  * S_H = Σ ĝ_i (√d/λ_i + ‖u_i‖²) + Σ w_i (F̂_i + 2‖u_i‖(b̂_i + S_s)) + Σ w_i (√d/λ_i + ‖u_i‖²)/κ.
- * These scales refine CLAIMS §6's max_i ‖s_i‖ and max_i ‖P_i‖ + max_i ‖s_i‖²: they add how far the
+ * These scales refine docs/claims.md §6's max_i ‖s_i‖ and max_i ‖P_i‖ + max_i ‖s_i‖²: they add how far the
  * posterior weights move (a far point where two components tie is ill-conditioned in its own right).
  *
  * <p>The same model with u replaced by apfloat's unit 10^{1−W} bounds the oracle's own error.
@@ -57,7 +57,7 @@ public final class RoundingBound {
     this.hessianScale = hessianScale;
   }
 
-  /** c = 16 (d + 1)², the constant of CLAIMS §6 {@code oracle.agreement} (derivation above). */
+  /** c = 16 (d + 1)², the constant of docs/claims.md §6 {@code oracle.agreement} (derivation above). */
   public static double constant(int d) {
     if (d < 1) throw new IllegalArgumentException("d must be >= 1, was " + d);
     return 16.0 * (d + 1) * (d + 1);

@@ -75,6 +75,11 @@ public final class ClaimReports {
   static String finding(ClaimResult r) {
     String id = r.spec().id();
     String expected = r.asExpected() ? "" : " (**unexpected**: the file expects `" + r.spec().expect() + "`)";
+    if (r.spec().quantity().equals("published-value")) {
+      // a paper's printed number beside the values the run computed under each reading of its column
+      return "**" + id + "** " + r.verdict().name().toLowerCase(Locale.ROOT) + expected + ": " + r.spec().statement() + ". "
+          + r.detail() + ".";
+    }
     if (r.verdict() == Verdict.FALSIFIED) {
       return "**" + id + "** is falsified" + expected + ": " + r.detail() + ", at " + r.where() + ". Replay the witness with `mixproof replay "
           + "reports/" + ReportWriter.COUNTEREXAMPLES + "/" + id + ".json`.";

@@ -4,7 +4,7 @@ import org.mixproof.schedule.NoiseSchedule;
 
 /**
  * The exact integrals of the linear part of the reverse SDE over one step from t down to t' &lt; t,
- * with the score frozen (the exponential integrator, CLAIMS §5):
+ * with the score frozen (the exponential integrator, docs/claims.md §5):
  * <ul>
  *   <li>Φ = a_{t'}/a_t = exp(−ℓ), ℓ = ∫_{t'}^{t} f(u) du (Gauss–Legendre, exact for the polynomial
  *       f of every bundled schedule, and without the cancellation of log a_t − log a_{t'});

@@ -6,7 +6,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The exact score of a Gaussian mixture diffused by a schedule (CLAIMS §2), through
+ * The exact score of a Gaussian mixture diffused by a schedule (docs/claims.md §2), through
  * {@link MixtureDensity}. The time-t density (its Cholesky factors) is built once per distinct time
  * and kept for the last few times a step asked for (a step evaluates at one to three times).
  * Not thread-safe: one instance per thread.

@@ -1,6 +1,6 @@
 package org.mixproof.sampler;
 
-/** ŝ_t = s_t + ε_score · e_t (CLAIMS §5), for any base score and the affine error {@link ScorePerturbation}. */
+/** ŝ_t = s_t + ε_score · e_t (docs/claims.md §5), for any base score and the affine error {@link ScorePerturbation}. */
 public final class PerturbedScore implements Score {
 
   private final Score base;

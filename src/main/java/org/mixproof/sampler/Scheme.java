@@ -1,7 +1,7 @@
 package org.mixproof.sampler;
 
 /**
- * One step of a reverse-time sampler (CLAIMS §5), written once against the schedule's f and g and a
+ * One step of a reverse-time sampler (docs/claims.md §5), written once against the schedule's f and g and a
  * score, so it serves every schedule, the exact score, a perturbed one or any user score. A step
  * goes from forward time {@code t} down to {@code tNext < t} (reverse time τ = T − t advances by
  * h = t − tNext) and updates the state {@code y} in place: rows of length d, all moved together.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The schemes of CLAIMS §5, each written once against f(t), g(t)² and a score. Notation: a step
+ * The schemes of docs/claims.md §5, each written once against f(t), g(t)² and a score. Notation: a step
  * goes from forward time t to t' = tNext &lt; t, h = t − t', and the reverse drifts are
  * SDE: −f(t) y + g(t)² s_t(y), ODE (probability flow): F(t, y) = −f(t) y + ½ g(t)² s_t(y).
  * <ul>

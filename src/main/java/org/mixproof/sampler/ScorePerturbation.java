@@ -4,9 +4,9 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * The fixed smooth score error e_t of CLAIMS §5, normalised so that E_{p_t}‖e_t‖² = 1:
+ * The fixed smooth score error e_t of docs/claims.md §5, normalised so that E_{p_t}‖e_t‖² = 1:
  * {@code e_t(x) = (x − m_t) / √(tr C_t)}, with m_t = a_t m_0 and tr C_t = a_t² tr Cov(p_0) + d b_t²
- * the mean and total variance of p_t (CLAIMS §1, preservation.moments), so
+ * the mean and total variance of p_t (docs/claims.md §1, preservation.moments), so
  * E‖e_t‖² = E‖X_t − m_t‖² / tr C_t = 1 exactly. It is affine, so a perturbed Gaussian score is still
  * affine and every exact law below stays exact; it acts coordinate-wise in any orthonormal basis,
  * so it keeps the splits of the eigenbasis and of the separable law.

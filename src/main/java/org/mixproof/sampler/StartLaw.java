@@ -3,7 +3,7 @@ package org.mixproof.sampler;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
- * Where a sampler starts at time T (CLAIMS §5): {@code PRIOR} is N(0, I) for a variance-preserving
+ * Where a sampler starts at time T (docs/claims.md §5): {@code PRIOR} is N(0, I) for a variance-preserving
  * schedule (a_T² + b_T² = 1, as [PG24] and [CCLLSZ23] do) and N(0, b_T² I) otherwise (ve);
  * {@code EXACT} is p_T itself, which isolates the discretisation error.
  */

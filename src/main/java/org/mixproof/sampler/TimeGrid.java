@@ -49,7 +49,7 @@ public final class TimeGrid {
   }
 
   /**
-   * Exponentially decaying near t = 0 (CLAIMS §5, h_n ∝ min(h, h·t_n)): uniform in φ(t) = t − 1 for
+   * Exponentially decaying near t = 0 (docs/claims.md §5, h_n ∝ min(h, h·t_n)): uniform in φ(t) = t − 1 for
    * t ≥ 1 and log t for t &lt; 1 (so dt/dφ = min(1, t)), from φ(T) to φ(δ) in {@code steps} equal
    * steps. Needs δ &gt; 0.
    */

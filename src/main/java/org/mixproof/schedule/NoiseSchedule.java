@@ -2,7 +2,7 @@ package org.mixproof.schedule;
 
 /**
  * A linear forward process {@code dX = f(t) X dt + g(t) dW}, written {@code X_t = a_t X_0 + b_t Z}
- * (CLAIMS §0), with {@code a_t = exp(∫_0^t f)} and {@code b_t² = a_t² ∫_0^t g²/a_s² ds}. The
+ * (docs/claims.md §0), with {@code a_t = exp(∫_0^t f)} and {@code b_t² = a_t² ∫_0^t g²/a_s² ds}. The
  * consistency identities {@code a' = f a} and {@code (b²)' = 2 f b² + g²} hold for every implementation.
  *
  * <p>Every method rejects a time outside {@code [0, tMax()]} (or NaN) with an

@@ -3,7 +3,7 @@ package org.mixproof.smoothness;
 import org.mixproof.density.MixtureDensity;
 
 /**
- * The singular-data quantities of CLAIMS §3.5 ([LWB23]): the rescaled Lipschitz constant L_t b_t²,
+ * The singular-data quantities of docs/claims.md §3.5 ([LWB23]): the rescaled Lipschitz constant L_t b_t²,
  * the rescaled score ‖s_t(x)‖ b_t², and the denoiser E[X_0 | X_t = x] = (x + b_t² s(x))/a_t, the
  * bounded reparametrised target.
  */

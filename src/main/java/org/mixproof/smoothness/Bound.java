@@ -5,7 +5,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.VpOu;
 
 /**
- * The bound formulas of CLAIMS §3 and §4, each a named function of the mixture at time t (which
+ * The bound formulas of docs/claims.md §3 and §4, each a named function of the mixture at time t (which
  * carries the schedule) and the domain, under the ids the claim catalog uses. A bound that does not
  * apply to a case (its hypotheses fail) says so through {@link #applies}.
  */
@@ -104,7 +104,7 @@ public enum Bound {
     this.description = description;
   }
 
-  /** The claim id of CLAIMS.md. */
+  /** The claim id of docs/claims.md. */
   public String id() { return id; }
 
   /** What it bounds: {@code lipschitz} or {@code second-moment}. */

@@ -59,7 +59,7 @@ final class ComponentGeometry {
     return si;
   }
 
-  /** P_i − P_j, whose indefiniteness makes ‖H‖ grow without bound along ties (CLAIMS §3). */
+  /** P_i − P_j, whose indefiniteness makes ‖H‖ grow without bound along ties (docs/claims.md §3). */
   double[][] precisionDifference(int i, int j) {
     double[][] out = new double[d][d];
     for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) out[r][c] = precisions[i][r][c] - precisions[j][r][c];

@@ -1,7 +1,7 @@
 package org.mixproof.smoothness;
 
 /**
- * Where a Lipschitz constant is taken: all of R^d, or the ball ‖x‖ ≤ β (CLAIMS §3). Both are convex,
+ * Where a Lipschitz constant is taken: all of R^d, or the ball ‖x‖ ≤ β (docs/claims.md §3). Both are convex,
  * so sup ‖H‖ over the domain is the smallest Lipschitz constant of the score there.
  */
 public record Domain(double beta) {

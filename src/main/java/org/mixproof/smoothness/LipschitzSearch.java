@@ -24,7 +24,7 @@ import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
 
 /**
- * Searches for sup_{x ∈ Dom} ‖H(x)‖₂ (CLAIMS §3). Start points: each μ_i(t); points between every
+ * Searches for sup_{x ∈ Dom} ‖H(x)‖₂ (docs/claims.md §3). Start points: each μ_i(t); points between every
  * pair of means; seeded random points around each component; and points on the tie sets
  * ℓ_i = ℓ_j — for the global domain far out along directions u with uᵀ(P_i − P_j)u = 0, where ‖H‖
  * grows like ‖x‖² when P_i − P_j is indefinite. The best starts, and the best start of every pair

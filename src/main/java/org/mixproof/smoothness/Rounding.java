@@ -5,10 +5,10 @@ import org.mixproof.oracle.OracleConfirmation;
 
 /**
  * When a measured ‖H(x)‖ counts as a violation of a bound. In double, H's terms w_i P_i and
- * w_i (s_i − s)(s_i − s)ᵀ are each accurate to ≈ d·u·κ relative to ‖P‖ + ‖Cov‖ (CLAIMS §6), so a
+ * w_i (s_i − s)(s_i − s)ᵀ are each accurate to ≈ d·u·κ relative to ‖P‖ + ‖Cov‖ (docs/claims.md §6), so a
  * measured value can exceed a bound it truly meets by {@code 16 d u κ max(value, 1/λmin(t))}; a
  * violation beyond that margin is then re-evaluated by the high-precision oracle at the point found
- * (CLAIMS §6), and only a violation the oracle confirms is a counterexample.
+ * (docs/claims.md §6), and only a violation the oracle confirms is a counterexample.
  */
 public final class Rounding {
 

@@ -6,7 +6,7 @@ import org.mixproof.density.MixtureDensity;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.mixture.MixtureSampler;
 
-/** m2(t) = E‖X_t‖² (CLAIMS §4): exact, and a seeded Monte Carlo estimate with a confidence interval. */
+/** m2(t) = E‖X_t‖² (docs/claims.md §4): exact, and a seeded Monte Carlo estimate with a confidence interval. */
 public final class SecondMoment {
 
   private SecondMoment() {}

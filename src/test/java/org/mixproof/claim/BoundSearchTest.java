@@ -28,7 +28,7 @@ class BoundSearchTest {
 
   @Test
   void gaussianDataMeetsOneOverLambdaMinExactly() {
-    // k = 1: H ≡ −P(t), so ‖H‖ = 1/λmin(t) everywhere (CLAIMS §3): tightness 1 up to rounding
+    // k = 1: H ≡ −P(t), so ‖H‖ = 1/λmin(t) everywhere (docs/claims.md §3): tightness 1 up to rounding
     ClaimResult r = run(claim("g", "1/lambda_min_t", "holds", "components = 1\ndimensions = 1..3\ntries = 10"), "g");
     assertEquals(Verdict.HOLDS, r.verdict(), r.detail());
     assertEquals(10, r.tries());

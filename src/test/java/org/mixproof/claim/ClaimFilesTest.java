@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Malformed claim files fail with the file, the line and the key (CLAIMS §7). */
+/** Malformed claim files fail with the file, the line and the key (docs/claims.md §7). */
 class ClaimFilesTest {
 
   static final Path FILE = Path.of("props/demo.claim.properties");

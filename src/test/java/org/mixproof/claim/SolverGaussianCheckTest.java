@@ -24,6 +24,15 @@ class SolverGaussianCheckTest {
   }
 
   @Test
+  void anOrderAboveTheClaimIsReportedNotJudged() {
+    // Heun's observed order ≈ 2 is far above a claimed 1: "error = O(h)" holds, and the excess is reported
+    ClaimResult r = run("solver.gaussian.order", "solver-gaussian-order", "p", "orders = ode-heun:1\ntolerance = 0.15\ntries = 4\n");
+    assertEquals(Verdict.HOLDS, r.verdict(), r.detail());
+    assertTrue(r.detail().contains("superconvergence") && !r.detail().contains("not judged) in 0;"), r.detail());
+    assertTrue(r.measure() < -0.5, "claimed − observed ≈ −1, was " + r.measure());
+  }
+
+  @Test
   void eulerIsNotSecondOrderInTheLimit() {
     // a first-order scheme halves the gap per halving of h: a claimed contraction of 3 is missed
     ClaimResult r = run("solver.gaussian.continuous-limit", "solver-gaussian-continuous-limit", "3",

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mixproof errors}: the table, JSON, "undefined" for singular data, and input errors (CLAIMS §7). */
+/** {@code mixproof errors}: the table, JSON, "undefined" for singular data, and input errors (docs/claims.md §7). */
 class ErrorsCommandTest {
 
   static CliRun run(String... args) { return CliRun.of(args); }

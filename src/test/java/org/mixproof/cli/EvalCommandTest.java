@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mixproof eval}: the README's hand computation end to end, and errors as CLAIMS §7 asks. */
+/** {@code mixproof eval}: the README's hand computation end to end, and errors as docs/claims.md §7 asks. */
 class EvalCommandTest {
 
   static final String EXAMPLE = "examples/two-component-1d.json";

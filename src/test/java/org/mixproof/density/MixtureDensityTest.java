@@ -14,7 +14,7 @@ import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
 import org.mixproof.schedule.VpOu;
 
-/** Exact, deterministic facts about the closed-form time-t mixture (CLAIMS M1, §2, §7). */
+/** Exact, deterministic facts about the closed-form time-t mixture (docs/claims.md M1, §2, §7). */
 class MixtureDensityTest {
 
   static final double U = Math.ulp(1.0);
@@ -113,7 +113,7 @@ class MixtureDensityTest {
     assertArrayEquals(new double[] {0, 1}, a.weights(x), 0.0);
   }
 
-  // ---- CLAIMS §7
+  // ---- docs/claims.md §7
 
   @Test
   void inputSingularDataAtTimeZeroIsRejected() {

@@ -14,7 +14,7 @@ import org.mixproof.generators.DiffusionCases.Case;
 import org.mixproof.generators.Mixtures;
 
 /**
- * CLAIMS §1 ({@code preservation.*}): the law of X_t is the closed-form mixture, for every schedule. The
+ * docs/claims.md §1 ({@code preservation.*}): the law of X_t is the closed-form mixture, for every schedule. The
  * measuring code is the production quantity ({@link PreservationQuantities}) and the tolerance the
  * claim file's bound (properties/preservation.*.properties): these properties run them on jqwik's own
  * cases, with shrinking.

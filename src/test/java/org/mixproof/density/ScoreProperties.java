@@ -14,7 +14,7 @@ import org.mixproof.generators.DiffusionCases.Case;
 import org.mixproof.generators.Mixtures;
 
 /**
- * CLAIMS §2 ({@code score.*}) for every schedule, over generated mixtures, times and points. The
+ * docs/claims.md §2 ({@code score.*}) for every schedule, over generated mixtures, times and points. The
  * measuring code is the production quantity ({@link ScoreQuantities}) and the tolerance the claim
  * file's bound (properties/score.*.properties).
  */

@@ -14,7 +14,7 @@ import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussInteg
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.mixproof.generators.SpdMatrices;
 
-/** Divergences between Gaussians (CLAIMS §5.1): KL, W2, TV and the Pinsker bracket. */
+/** Divergences between Gaussians (docs/claims.md §5.1): KL, W2, TV and the Pinsker bracket. */
 class DivergenceProperties {
 
   static final double U = Math.ulp(1.0);

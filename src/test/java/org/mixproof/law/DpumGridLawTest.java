@@ -19,7 +19,7 @@ import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
 
 /**
- * The 1-D grid law of {@code dpum} (CLAIMS §5): with one corrector step the fresh velocity v and
+ * The 1-D grid law of {@code dpum} (docs/claims.md §5): with one corrector step the fresh velocity v and
  * the draw ξ enter after the only score evaluation of the corrector, y' = C(y) + η(1 − ηγ) v +
  * η√(2γη) ξ, so the position alone is a Markov chain with Gaussian steps of variance
  * η²(1 − ηγ)² + 2γη³, and the grid law applies to it exactly.

@@ -21,7 +21,7 @@ import org.mixproof.schedule.NoiseSchedule;
 
 /**
  * The exact Gaussian law, read off the general scheme code, against [PG24]'s per-eigenvalue updates
- * as CLAIMS §5.1 writes them (an independent statement): same variances to the rounding bound of
+ * as docs/claims.md §5.1 writes them (an independent statement): same variances to the rounding bound of
  * the two evaluations, for every scheme, both starts, early stopping ε and grid size N.
  */
 class GaussianLawPg24Properties {

@@ -15,7 +15,7 @@ import org.mixproof.sampler.Schemes;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
 
-/** CLAIMS §5.1 {@code solver.gaussian.*} on the exact Gaussian law. */
+/** docs/claims.md §5.1 {@code solver.gaussian.*} on the exact Gaussian law. */
 class GaussianSolverProperties {
 
   @Provide

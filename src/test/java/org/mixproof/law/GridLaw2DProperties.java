@@ -17,7 +17,7 @@ import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
 
-/** CLAIMS §5.2–5.3 in d = 2: the 2-D grid law and the separable law with means spanning a plane. */
+/** docs/claims.md §5.2–5.3 in d = 2: the 2-D grid law and the separable law with means spanning a plane. */
 class GridLaw2DProperties {
 
   @Provide

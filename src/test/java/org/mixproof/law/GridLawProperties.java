@@ -25,7 +25,7 @@ import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
 
-/** CLAIMS §5.2–5.3: the 1-D grid law and the separable law. */
+/** docs/claims.md §5.2–5.3: the 1-D grid law and the separable law. */
 class GridLawProperties {
 
   static final double U = Math.ulp(1.0);

@@ -1,7 +1,7 @@
 package org.mixproof.law;
 
 /**
- * [PG24]'s per-eigenvalue variance updates exactly as CLAIMS §5.1 writes them — an independent
+ * [PG24]'s per-eigenvalue variance updates exactly as docs/claims.md §5.1 writes them — an independent
  * statement, not derived from the scheme code — with, for each run, a forward-error bound:
  * every step's multiplier M is also evaluated with all its terms replaced by their absolute values
  * (M_abs), so the relative rounding error of M is at most c·u·M_abs/|M|.
@@ -9,7 +9,7 @@ package org.mixproof.law;
  * <p>Setting: β(t) = 0.05 + 9.95 t, B(t) = 0.05 t + 4.975 t², T = 1, forward times T − t_k with
  * t_k = (T − ε) k/(N − 1), λ(t) = e^{−2B}λ + 1 − e^{−2B} (1 − e^{−2B} evaluated as −expm1(−2B)).
  */
-final class Pg24 {
+public final class Pg24 {
 
   static final double T = 1;
   static final double U = Math.ulp(1.0);
@@ -21,26 +21,26 @@ final class Pg24 {
   /** B(t) − B(s) = (t − s)(0.05 + 4.975 (t + s)), factorised so it does not cancel. */
   static double bigBDiff(double t, double s) { return (t - s) * (0.05 + 4.975 * (t + s)); }
 
-  static double lambdaAt(double lambda, double t) {
+  public static double lambdaAt(double lambda, double t) {
     double e = Math.exp(-2 * bigB(t));
     return e * lambda - Math.expm1(-2 * bigB(t));
   }
 
   /** Forward times T − t_k, k = 0..N−1 (N points). */
-  static double[] forwardTimes(double eps, int points) {
+  public static double[] forwardTimes(double eps, int points) {
     double[] f = new double[points];
     for (int k = 0; k < points; k++) f[k] = T - (T - eps) * k / (points - 1);
     return f;
   }
 
   /** The final variance and the accumulated relative error bound Σ_k (2 c u M_abs/|M| + 4u). */
-  record Result(double variance, double relativeErrorBound) {}
+  public record Result(double variance, double relativeErrorBound) {}
 
   /**
    * Runs scheme {@code name} for one eigenvalue from variance v0 on forward times ft.
    * c = β(1 − 1/λ) at a forward time; c_abs = β(1 + 1/λ).
    */
-  static Result run(String name, double lambda, double v0, double[] ft) {
+  public static Result run(String name, double lambda, double v0, double[] ft) {
     double v = v0, err = 0;
     final double c = 32 * U; // ≤ 16 rounded operations per multiplier in each of the two codes
     for (int k = 0; k + 1 < ft.length; k++) {
@@ -113,7 +113,7 @@ final class Pg24 {
 
   static double cAbs(double lambda, double t) { return beta(t) * (1 + 1 / lambdaAt(lambda, t)); }
 
-  /** Continuous-time variances from N(0, I) at forward time t (CLAIMS §5.1). */
+  /** Continuous-time variances from N(0, I) at forward time t (docs/claims.md §5.1). */
   static double sdeContinuous(double lambda, double t) {
     double lt = lambdaAt(lambda, t), lT = lambdaAt(lambda, T);
     double e = Math.exp(-2 * bigBDiff(T, t));

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CLAIMS §7 ({@code input.*}) for mixtures and their JSON form: each bad input, each named message. */
+/** docs/claims.md §7 ({@code input.*}) for mixtures and their JSON form: each bad input, each named message. */
 class GaussianMixtureInputTest {
 
   static final double[][] I1 = {{1}};
@@ -34,7 +34,7 @@ class GaussianMixtureInputTest {
 
   @Test
   void inputWeightsNotSummingToOne() {
-    double off = 1 + 1e-11; // beyond the 1e-12 tolerance of CLAIMS §7
+    double off = 1 + 1e-11; // beyond the 1e-12 tolerance of docs/claims.md §7
     rejected("sum was " + (0.5 + (off - 0.5)),
         () -> GaussianMixture.of(new double[] {0.5, off - 0.5}, new double[][] {{0}, {1}}, new double[][][] {I1, I1}));
     // within 1e-12 is accepted as it is; normalized(...) rescales explicitly

@@ -29,7 +29,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.VpOu;
 
 /**
- * CLAIMS §6 {@code oracle.agreement}, {@code oracle.finite} and {@code oracle.ill-conditioned}: the
+ * docs/claims.md §6 {@code oracle.agreement}, {@code oracle.finite} and {@code oracle.ill-conditioned}: the
  * double code against the oracle. The constant c = 16(d+1)² and the term scales are derived once, in
  * {@link RoundingBound}. The oracle runs at {@value #DIGITS} digits: its own error (≤ c·10^{−29} of
  * the terms) is then far below the smallest tolerance c·u ≥ 7e−15 of them.
@@ -101,7 +101,7 @@ class OracleAgreementProperties {
   }
 
   /**
-   * A far tie between two Gaussians with unordered covariances (CLAIMS lipschitz.global-unequal,
+   * A far tie between two Gaussians with unordered covariances (docs/claims.md lipschitz.global-unequal,
    * slightly perturbed so the tie is not exact by symmetry): at 1e7 the log-terms are about −5e13 and
    * their rounding is ±10², so the double code cannot say which component carries the weight. It
    * must refuse the score, while log p — a log-sum-exp, 1-Lipschitz in the log-terms — is returned

@@ -21,7 +21,7 @@ import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.VpOu;
 
 /**
- * CLAIMS §6: a Lipschitz violation ‖H(x)‖₂ &gt; B is reported only when the oracle confirms it, and a
+ * docs/claims.md §6: a Lipschitz violation ‖H(x)‖₂ &gt; B is reported only when the oracle confirms it, and a
  * violation within rounding of the bound is not confirmed. The reference norm is the oracle's at
  * 120 digits; confirmations run at 60.
  */

@@ -16,7 +16,7 @@ import org.mixproof.generators.IllConditionedCases.Case;
 import org.mixproof.generators.Mixtures;
 
 /**
- * The oracle checked on its own terms (CLAIMS §6): against the double code where that code is
+ * The oracle checked on its own terms (docs/claims.md §6): against the double code where that code is
  * accurate to 1e−13, and against itself at twice the precision.
  */
 class OracleSelfProperties {

@@ -12,7 +12,7 @@ import org.mixproof.law.GaussianLaw;
 import org.mixproof.mixture.Spectrum;
 import org.mixproof.schedule.Schedules;
 
-/** CLAIMS §7 for samplers and spectra: each bad input is an IllegalArgumentException naming it. */
+/** docs/claims.md §7 for samplers and spectra: each bad input is an IllegalArgumentException naming it. */
 class SamplerInputTest {
 
   static void message(IllegalArgumentException e, String... parts) {
@@ -74,7 +74,7 @@ class SamplerInputTest {
     assertEquals(0, Double.compare(0.0, s.eigenvalues()[0]), "−0.0 is stored as +0.0");
     Spectrum c = Spectrum.cifar10();
     assertEquals(3072, c.dimension());
-    assertEquals(9, c.zeros(), "CIFAR-10's covariance has nine zero eigenvalues (CLAIMS §5.1)");
+    assertEquals(9, c.zeros(), "CIFAR-10's covariance has nine zero eigenvalues (docs/claims.md §5.1)");
     assertEquals(c.dimension(), Spectrum.read("cifar10").dimension());
   }
 

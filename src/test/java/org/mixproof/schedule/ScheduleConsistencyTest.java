@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * CLAIMS §0: every schedule's (a, b) and (f, g) describe the same SDE — a' = f a, (b²)' = 2 f b² + g²
+ * docs/claims.md §0: every schedule's (a, b) and (f, g) describe the same SDE — a' = f a, (b²)' = 2 f b² + g²
  * (by finite differences), a = exp(∫f) and b² = a² ∫ g²/a² (by independent quadrature).
  */
 class ScheduleConsistencyTest {

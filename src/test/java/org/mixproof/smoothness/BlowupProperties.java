@@ -20,7 +20,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.VpOu;
 
-/** CLAIMS §3.5 ({@code blowup.*}): singular data as t → 0 ([LWB23]). */
+/** docs/claims.md §3.5 ({@code blowup.*}): singular data as t → 0 ([LWB23]). */
 class BlowupProperties {
 
   static final double U = Math.ulp(1.0);

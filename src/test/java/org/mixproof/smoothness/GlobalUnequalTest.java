@@ -19,7 +19,7 @@ import org.mixproof.schedule.VpOu;
  * (d, R, λmin, λmax, t) — here B = 10·max(1/λmin(t), a_t² R²/λmin(t)² − 1/λmax(t)), ten times the
  * shared-covariance bound with D replaced by its worst case 2R — is violated by the search on random
  * mixtures, and jqwik's shrinking (through {@link GreedyShrinker}) reduces the counterexample to the
- * smallest kind CLAIMS §3 names: d = 2, k = 2, covariances not ordered (Σ_1 − Σ_2 indefinite).
+ * smallest kind docs/claims.md §3 names: d = 2, k = 2, covariances not ordered (Σ_1 − Σ_2 indefinite).
  */
 class GlobalUnequalTest {
 

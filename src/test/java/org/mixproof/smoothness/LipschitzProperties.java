@@ -20,7 +20,7 @@ import org.mixproof.generators.Mixtures;
 import org.mixproof.mixture.GaussianMixture;
 
 /**
- * Every {@code holds} claim of CLAIMS §3 as a property: measured ≤ bound, with the tightness
+ * Every {@code holds} claim of docs/claims.md §3 as a property: measured ≤ bound, with the tightness
  * (measured / bound) recorded as jqwik statistics.
  */
 class LipschitzProperties {

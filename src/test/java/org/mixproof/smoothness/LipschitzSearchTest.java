@@ -9,7 +9,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.Schedules;
 import org.mixproof.schedule.VpOu;
 
-/** The search on cases whose supremum is known in closed form (CLAIMS §3). */
+/** The search on cases whose supremum is known in closed form (docs/claims.md §3). */
 class LipschitzSearchTest {
 
   static final double U = Math.ulp(1.0);
@@ -62,7 +62,7 @@ class LipschitzSearchTest {
   }
 
   /**
-   * The witness of CLAIMS §3: π = (½, ½), μ = 0, Σ_1 = diag(1, 4), Σ_2 = diag(4, 1). Along x = (s, s)
+   * The witness of docs/claims.md §3: π = (½, ½), μ = 0, Σ_1 = diag(1, 4), Σ_2 = diag(4, 1). Along x = (s, s)
    * the two quadratic forms and determinants agree, so w = (½, ½) and H = −½(P_1 + P_2) +
    * ¼ Δs Δsᵀ with Δs = s δ (1, −1), δ = p_1 − p_2 (p_1 = 1/(a² + b²), p_2 = 1/(4a² + b²)): its
    * eigenvalues are −(p_1 + p_2)/2 and ½ δ² s² − (p_1 + p_2)/2, so ‖H‖ grows like s².

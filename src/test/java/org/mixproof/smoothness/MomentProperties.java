@@ -13,7 +13,7 @@ import org.mixproof.generators.DiffusionCases;
 import org.mixproof.generators.DiffusionCases.Case;
 import org.mixproof.generators.Mixtures;
 
-/** CLAIMS §4 ({@code moment.*}). */
+/** docs/claims.md §4 ({@code moment.*}). */
 class MomentProperties {
 
   static final int TRIES = 50;
