@@ -59,7 +59,7 @@ final class ErrorsCommand implements Callable<Integer> {
   Double horizon;
 
   @Option(names = "--schemes", paramLabel = "LIST", defaultValue = "em,ei,ddpm,ode-euler,ode-heun,ode-rk4",
-      description = "Comma-separated schemes from " + "em, ei, ddpm, ode-euler, ode-heun, ode-rk4, ode-ei, dpom, dpum (default ${DEFAULT-VALUE}).")
+      description = "Comma-separated schemes from em, ei, ddpm, ode-euler, ode-heun, ode-rk4, ode-ei, dpom, dpum, ly24 ([LY24] eq. 2.4), clw25 ([CLW25] eq. 9) (default ${DEFAULT-VALUE}).")
   String schemes;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")

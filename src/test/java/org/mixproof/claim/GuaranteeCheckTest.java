@@ -96,4 +96,49 @@ class GuaranteeCheckTest {
     assertEquals(Verdict.HOLDS, r.verdict(), r.detail());
     assertTrue(r.detail().contains("slope of TV in ε_score") && r.detail().contains("reported, not judged"), r.detail());
   }
+
+  /**
+   * (A1) of [CCLLSZ23]: one L for all t ≥ 0 with L ≥ 1, here the shared-covariance bound
+   * max(1/λ_t, a_t² D²/(4λ_t²) − 1/λ_t), λ_t = a_t² σ² + b_t², maximised over [0, T]. By hand for vp-ou:
+   * with σ² = 1/4 and D = 2 the second term is u/λ² − 1/λ with λ = 1 − 3u/4, u = a_t², largest at u = 1
+   * (t = 0): 16 − 4 = 12; with σ² = 4 and D = 0 every 1/λ_t < 1, so the clamp gives L = 1. And (A2):
+   * m2 = E‖X_0‖² = Σ π_i μ_i² + d σ² (the file's bound takes its square root).
+   */
+  @Test
+  void theGlobalLipschitzConstantIsTheSupOverTAndAtLeastOne() {
+    org.mixproof.schedule.NoiseSchedule s = org.mixproof.schedule.Schedules.parse("vp-ou");
+    org.mixproof.sampler.TimeGrid grid = org.mixproof.sampler.TimeGrid.uniform(4, 0.01, 64);
+    GuaranteeCheck.Draw two = new GuaranteeCheck.Draw(new double[] {0.5, 0.5}, new double[] {-1, 1}, 0);
+    java.util.Map<String, Double> v = GuaranteeCheck.variables(two, new GuaranteeCheck.Base(1, 2, 4, 64, 0, 0.01, 0.25, 1),
+        s, grid, new double[][] {{-1}, {1}}, false);
+    assertEquals(12, v.get("L"), 0, "t = 0 is sampled exactly: 4/(4 · 1/16) − 4");
+    assertEquals(1.25, v.get("m2"), 0, "½·1 + ½·1 + 1·¼");
+    GuaranteeCheck.Draw one = new GuaranteeCheck.Draw(new double[] {0.5, 0.5}, new double[] {0, 0}, 0);
+    v = GuaranteeCheck.variables(one, new GuaranteeCheck.Base(1, 2, 4, 64, 0, 0.01, 4, 0), s, grid,
+        new double[][] {{0}, {0}}, false);
+    assertEquals(1, v.get("L"), 0, "every 1/λ_t is below 1: L = 1 from (A1)'s L ≥ 1");
+  }
+
+  /** The catalog's [CCLLSZ23] bound takes m₂ = √E‖X_0‖² (A2): evaluated against the formula by hand. */
+  @Test
+  void theDdpmBoundUsesTheSquareRootOfTheSecondMoment() throws IOException {
+    ClaimSpec spec = ClaimFiles.read(Path.of("properties/solver.ccllsz23.ddpm.properties"));
+    java.util.Map<String, Double> v = new java.util.TreeMap<>(java.util.Map.of("kl0", 0.0, "T", 4.0, "L", 2.0, "d", 10.0,
+        "h", 0.0625, "m2", 9.0, "eps_score", 0.0));
+    for (String name : GuaranteeCheck.NAMES) v.putIfAbsent(name, 1.0);
+    double expected = (2 * Math.sqrt(10 * 0.0625) + 2 * 3 * 0.0625) * 2; // (L √(d h) + L √m2 h) √T
+    assertEquals(expected, BoundExpression.of(spec, "bound", GuaranteeCheck.NAMES).evaluate(v), 4 * Math.ulp(expected));
+  }
+
+  /** The theorems assume h ≲ 1/L: a file whose sweep leaves L·h ≤ max-Lh is refused, naming the key. */
+  @Test
+  void aStepSweepOutsideTheTheoremIsRefused() throws IOException {
+    // the earlier profile: σ² = 0.25 and means within radius 2 give L up to ≈ 60 at t = 0, so L h ≫ 0.5 at N = 32
+    String text = Files.readString(Path.of("properties/solver.ccllsz23.ddpm.properties"))
+        .replaceAll("(?m)^sigma2 = .*$", "sigma2 = 0.25").replaceAll("(?m)^mean-radius = .*$", "mean-radius = 2")
+        .replaceAll("(?m)^tries = .*$", "tries = 1");
+    ClaimFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ClaimFormatException.class,
+        () -> Checks.run(ClaimFiles.parse(text, Path.of("x/solver.ccllsz23.ddpm.properties")), RunOptions.standard()));
+    assertTrue(e.getMessage().contains("max-Lh") && e.getMessage().contains("h ≲ 1/L"), e.getMessage());
+  }
 }
