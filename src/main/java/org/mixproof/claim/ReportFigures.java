@@ -22,7 +22,7 @@ public final class ReportFigures {
 
   /** Guarantee claim files whose sweeps are drawn (when present in the catalog directory). */
   public static final List<String> SWEPT = List.of("solver.ccllsz23.ddpm", "solver.dpom", "solver.dpum",
-      "solver.clw25.dimension-free", "solver.score-robustness");
+      "solver.clw25.dimension-free", "solver.ly24.ambient", "solver.ly24.dimension-free", "solver.score-robustness");
 
   /**
    * Every figure; the guarantee sweeps are read from their claim files in {@code catalog}, for the

@@ -141,4 +141,28 @@ class GuaranteeCheckTest {
         () -> Checks.run(ClaimFiles.parse(text, Path.of("x/solver.ccllsz23.ddpm.properties")), RunOptions.standard()));
     assertTrue(e.getMessage().contains("max-Lh") && e.getMessage().contains("h ≲ 1/L"), e.getMessage());
   }
+
+  static GuaranteeCheck.Point exact(double x, double tv) {
+    return new GuaranteeCheck.Point(x, java.util.Map.of(), tv, tv, 0, 1, tv);
+  }
+
+  /**
+   * The constant is a supremum over the data class: at each x the envelope takes the largest Ĉ over the
+   * tries. One try drawn near an exact case (Ĉ = 0.001 at x = 2) grows 4× by itself; over two tries the
+   * lower range's maximum is 0.004 and nothing grows. A true dependence on x (Ĉ ∝ x in every try) is
+   * still certain growth: 0.004·8 over 0.004·2 = 4.
+   */
+  @Test
+  void theEnvelopeTakesTheMaximumOverTriesAtEachValue() {
+    GuaranteeCheck.Sweep lucky = new GuaranteeCheck.Sweep("components",
+        java.util.List.of(exact(1, 0.0005), exact(2, 0.001), exact(4, 0.004), exact(8, 0.0038)));
+    GuaranteeCheck.Sweep typical = new GuaranteeCheck.Sweep("components",
+        java.util.List.of(exact(1, 0.003), exact(2, 0.004), exact(4, 0.0039), exact(8, 0.0037)));
+    assertEquals(4, lucky.certainGrowth(), 1e-12);
+    GuaranteeCheck.Envelope both = GuaranteeCheck.Envelope.of(java.util.List.of(lucky, typical));
+    assertEquals(1, both.certainGrowth(), 1e-12, "0.004 / 0.004");
+    GuaranteeCheck.Sweep linear = new GuaranteeCheck.Sweep("components",
+        java.util.List.of(exact(1, 0.002), exact(2, 0.004), exact(4, 0.008), exact(8, 0.016)));
+    assertEquals(4, GuaranteeCheck.Envelope.of(java.util.List.of(linear, typical)).certainGrowth(), 1e-12);
+  }
 }
