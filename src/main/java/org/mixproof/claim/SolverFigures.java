@@ -103,7 +103,7 @@ public final class SolverFigures {
       }
       out.add(new FigureData(spec.id() + "-" + sw.parameter() + ".png", spec.id() + ": Ĉ along " + sw.parameter(),
           sw.parameter().equals("steps") ? "h" : sw.parameter(), "Ĉ = TV / bound", true, true,
-          List.of(new FigureData.Line("Ĉ", x, c)), "Ĉ from the upper TV bracket; bound " + spec.bound() + "; seed " + seed));
+          List.of(new FigureData.Line("Ĉ", x, c)), "Ĉ from the upper TV bracket, try 0 (the verdict takes the largest Ĉ over all tries at each value); bound " + spec.bound() + "; seed " + seed));
     }
     if (GuaranteeCheck.discrete(spec) && spec.has("sweep-dimension") && spec.has("sweep-levels")) {
       List<FigureData.Line> lines = new ArrayList<>();
