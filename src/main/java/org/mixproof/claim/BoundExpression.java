@@ -31,11 +31,30 @@ public final class BoundExpression {
     Scope scope = new Scope().withStrictLookup(true);
     for (String n : names) variables.put(n, scope.create(n));
     try {
-      expression = Parser.parse(text, scope);
+      expression = Parser.parse(plainNumbers(text), scope);
     } catch (ParseException e) {
       throw spec.error(key, "cannot evaluate '" + text + "': " + e.getErrors()
           + " (known names: " + String.join(", ", names) + ")");
     }
+  }
+
+  /** A number in scientific notation, not part of a name: 1e-9, 2.5E+3, .5e2. */
+  private static final java.util.regex.Pattern SCIENTIFIC =
+      java.util.regex.Pattern.compile("(?<![A-Za-z_0-9.])((?:\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+)(?![A-Za-z_0-9.])");
+
+  /**
+   * parsii reads no scientific notation ("1e-9" is a syntax error there): each such literal is
+   * rewritten as its exact plain decimal (BigDecimal.toPlainString) before parsing, so 1e-9 is parsed
+   * as 0.000000001, the same double.
+   */
+  static String plainNumbers(String text) {
+    java.util.regex.Matcher m = SCIENTIFIC.matcher(text);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, new java.math.BigDecimal(m.group(1)).toPlainString());
+    }
+    m.appendTail(b);
+    return b.toString();
   }
 
   /** The key's expression, compiled over {@code names}. */

@@ -35,6 +35,29 @@ public final class BoundSearch<T> implements ClaimCheck {
 
   @Override public Set<String> keys() { return quantity.keys(); }
 
+  @Override public Set<String> variables() { return quantity.variables(); }
+
+  @Override public void validate(ClaimSpec spec) {
+    new Judge(spec);
+    if (spec.has("dimensions") || spec.has("components")) {
+      int d = spec.intRange("dimensions", 1, 4)[1], k = spec.intRange("components", 1, 4)[1];
+      long need = memoryEstimate(d, k), heap = Runtime.getRuntime().maxMemory();
+      if (need > 0.8 * heap) {
+        throw spec.error(spec.has("dimensions") ? "dimensions" : "components", String.format(java.util.Locale.ROOT,
+            "a case with d = %d, k = %d needs about %.0f MB, more than 80%% of the heap (%.0f MB): lower the profile's"
+                + " largest d or k, or give java more heap with -Xmx", d, k, need / 1048576.0, heap / 1048576.0));
+      }
+    }
+    quantity.cases(spec);
+  }
+
+  /**
+   * Bytes a case with d and k needs at least: per component its covariance, time-t covariance, Cholesky
+   * factor, precision and two solve scratch matrices (6 d×d doubles), plus the Hessian, its eigen
+   * decomposition and the search's work matrices (8 d×d): 8 (6k + 8) d² bytes.
+   */
+  static long memoryEstimate(int d, int k) { return 8L * (6L * k + 8) * d * (long) d; }
+
   enum Kind { SKIPPED, REFUSED, WITHIN, UNCONFIRMED, VIOLATED }
 
   record Outcome(Kind kind, Measurement m, double bound, double tightness) {}

@@ -83,6 +83,11 @@ public final class Checks {
       throw e;
     } catch (RuntimeException e) {
       return ClaimResult.error(spec, options.seedFor(spec), e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // a case larger than the preflight's estimate: no raw JVM error reaches the user
+      return ClaimResult.error(spec, options.seedFor(spec), String.format(java.util.Locale.ROOT,
+          "out of memory (heap %.0f MB): a case of this profile does not fit; lower its dimensions or components,"
+              + " or give java more heap with -Xmx", Runtime.getRuntime().maxMemory() / 1048576.0));
     }
   }
 }

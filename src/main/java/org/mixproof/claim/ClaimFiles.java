@@ -2,6 +2,11 @@ package org.mixproof.claim;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -10,6 +15,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -35,8 +41,26 @@ public final class ClaimFiles {
     }
   }
 
+  /** Reads a claim file as strict UTF-8: an undecodable byte is a {@link ClaimFormatException} naming the line. */
   public static ClaimSpec read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+    return parse(decode(Files.readAllBytes(file), file), file);
+  }
+
+  static String decode(byte[] bytes, Path file) {
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = dec.decode(in, out, true);
+    if (r.isError()) {
+      int at = in.position(), line = 1; // the decoder stops at the first bad byte
+      for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
+      throw new ClaimFormatException(file, line, "-", String.format(Locale.ROOT,
+          "not UTF-8: undecodable byte 0x%02X at byte %d (claim files are UTF-8; re-save the file as UTF-8)",
+          bytes[at] & 0xff, at));
+    }
+    dec.flush(out);
+    return out.flip().toString();
   }
 
   public static ClaimSpec parse(String text, Path file) {
@@ -53,7 +77,13 @@ public final class ClaimFiles {
       String row = rows[i];
       if (!continued) {
         Matcher m = KEY_LINE.matcher(row + " ");
-        if (m.find()) lines.putIfAbsent(m.group(1), i + 1);
+        if (m.find()) {
+          Integer first = lines.putIfAbsent(m.group(1), i + 1);
+          if (first != null) {
+            throw new ClaimFormatException(file, i + 1, m.group(1), "duplicate key (first given on line " + first
+                + "); a claim file gives each key once");
+          }
+        }
       }
       String trimmed = row.stripTrailing();
       continued = !trimmed.stripLeading().startsWith("#") && endsWithOddBackslashes(trimmed);
@@ -84,10 +114,5 @@ public final class ClaimFiles {
     return name.endsWith(".properties") ? name.substring(0, name.length() - ".properties".length()) : name;
   }
 
-  /** Reads every file; the first malformed one fails with its file, line and key. */
-  public static List<ClaimSpec> readAll(List<Path> files) throws IOException {
-    List<ClaimSpec> out = new ArrayList<>();
-    for (Path f : files) out.add(read(f));
-    return out;
-  }
+
 }

@@ -17,6 +17,11 @@ public record ClaimResult(ClaimSpec spec, Verdict verdict, long tries, long skip
     return spec.expectsHolds() ? verdict == Verdict.HOLDS : verdict == Verdict.FALSIFIED;
   }
 
+  /** A claim the run's budget never reached. */
+  public static ClaimResult notRun(ClaimSpec spec, long seed, String reason) {
+    return new ClaimResult(spec, Verdict.NOT_RUN, 0, 0, 0, "", Double.NaN, "", seed, reason, null);
+  }
+
   public static ClaimResult error(ClaimSpec spec, long seed, String reason) {
     return new ClaimResult(spec, Verdict.ERROR, 0, 0, 0, "", Double.NaN, "", seed, reason, null);
   }

@@ -25,7 +25,7 @@ public record ClaimSpec(Path file, String id, String title, String source, Strin
   /** Keys the runner itself reads, whatever the quantity. */
   public static final Set<String> COMMON = Collections.unmodifiableSet(new TreeSet<>(List.of(
       "id", "title", "source", "statement", "quantity", "bound", "expect", "relation", "tolerance",
-      "tries", "seed", "requires", "kind")));
+      "tries", "seed", "requires", "kind", "deadline")));
 
   public ClaimSpec {
     values = Collections.unmodifiableMap(new TreeMap<>(values));

@@ -183,6 +183,25 @@ public final class GuaranteeCheck implements ClaimCheck {
     }
   }
 
+  @Override public Set<String> variables() { return NAMES; }
+
+  /** The base case, schedule, scheme and grid of the file, without running a sampler. */
+  @Override public void validate(ClaimSpec spec) {
+    Base b = base(spec);
+    NoiseSchedule s = schedule(spec);
+    try {
+      Schemes.parse(spec.string("scheme", "ei"));
+    } catch (IllegalArgumentException e) {
+      throw spec.error("scheme", e.getMessage());
+    }
+    grid(spec, s, b);
+    // every grid a sweep will build: a schedule the recursion cannot produce is refused here, not mid-run
+    for (String name : List.of("steps", "levels", "horizon", "spread")) {
+      if (!spec.has("sweep-" + name)) continue;
+      for (double x : spec.numbers("sweep-" + name, List.of())) grid(spec, s, b.with(name, x));
+    }
+  }
+
   @Override public ClaimResult run(ClaimSpec spec, RunOptions options) {
     long seed = options.seedFor(spec);
     int tries = options.triesFor(spec, 2);

@@ -54,6 +54,8 @@ public final class PublishedValueCheck implements ClaimCheck {
         "scheme", "eps", "start"));
   }
 
+  @Override public Set<String> variables() { return Set.of(); }
+
   /** The exact W2(output, p_ε) under one reading. */
   public record Value(Reading reading, int steps, long nfe, double w2) {}
 

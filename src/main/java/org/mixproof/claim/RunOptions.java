@@ -27,5 +27,17 @@ public record RunOptions(Long seed, double triesScale, long deadlineNanos) {
     return (int) Math.max(1, Math.round(base * triesScale));
   }
 
+  /**
+   * The options for one claim that starts now: its file's {@code deadline} key (seconds, optional)
+   * brings the deadline forward, never back.
+   */
+  public RunOptions forClaim(ClaimSpec spec) {
+    if (!spec.has("deadline")) return this;
+    double seconds = spec.number("deadline", Double.NaN);
+    if (!(seconds > 0) || !Double.isFinite(seconds)) throw spec.error("deadline", "must be positive seconds, was " + seconds);
+    long own = System.nanoTime() + (long) (seconds * 1e9);
+    return new RunOptions(seed, triesScale, deadlineNanos == Long.MAX_VALUE || own - deadlineNanos < 0 ? own : deadlineNanos);
+  }
+
   public boolean pastDeadline() { return System.nanoTime() - deadlineNanos > 0 && deadlineNanos != Long.MAX_VALUE; }
 }

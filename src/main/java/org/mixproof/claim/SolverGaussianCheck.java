@@ -62,6 +62,8 @@ public final class SolverGaussianCheck implements ClaimCheck {
 
   private static final Set<String> NAMES = Set.of("p", "d");
 
+  @Override public Set<String> variables() { return NAMES; }
+
   /** One generated case: spectrum, schedule, scheme and a number in [0, 1). */
   record Case(double[] lambda, NoiseSchedule schedule, String scheme, double u, double v) {}
 

@@ -9,5 +9,7 @@ public enum Verdict {
   /** The claim's hypotheses were never met by a generated case: nothing was checked. */
   VACUOUS,
   /** The check could not be carried out; the result says why. */
-  ERROR
+  ERROR,
+  /** The run's budget ended before the claim started: nothing was checked, and the claim is not judged. */
+  NOT_RUN
 }

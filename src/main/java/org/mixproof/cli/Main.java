@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "mixproof 0.1.0",
     description = "Checks, by computation, claims about diffusion models whose data is a Gaussian mixture.",
-    subcommands = {CheckCommand.class, ReplayCommand.class, EvalCommand.class, LipschitzCommand.class, ErrorsCommand.class,
+    subcommands = {CheckCommand.class, ValidateCommand.class, ReplayCommand.class, EvalCommand.class, LipschitzCommand.class, ErrorsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -13,7 +13,9 @@ final class VerdictTable {
   static void print(PrintWriter out, List<ClaimResult> results) {
     out.printf(Locale.ROOT, "%-40s %-9s %-10s %6s  %-16s %s%n", "claim", "expect", "verdict", "tries", "measure", "where / detail");
     for (ClaimResult r : results) {
-      String measure = Double.isNaN(r.measure()) ? "—" : String.format(Locale.ROOT, "%s=%.4g", r.measureName(), r.measure());
+      int digits = r.measureName().contains("/") ? org.mixproof.report.Numbers.digitsApartFromOne(r.measure()) : 4;
+      String measure = Double.isNaN(r.measure()) ? "—"
+          : String.format(Locale.ROOT, "%s=%." + digits + "g", r.measureName(), r.measure());
       out.printf(Locale.ROOT, "%-40s %-9s %-10s %6d  %-16s %s%s%n", r.spec().id(), r.spec().expect(),
           r.verdict() + (r.asExpected() ? "" : " !"), r.tries(), measure, r.where(),
           r.detail().isEmpty() ? "" : "  [" + r.detail() + "]");

@@ -28,6 +28,12 @@ public final class ClaimReports {
    */
   public static Report assemble(String title, long seed, String command, List<ClaimResult> results,
       List<Map.Entry<String, FigureData>> figures) {
+    return assemble(title, seed, command, results, figures, java.nio.file.Path.of("reports"));
+  }
+
+  /** As above, for a report written to {@code reportDir}: the replay hints name that directory's witness files. */
+  public static Report assemble(String title, long seed, String command, List<ClaimResult> results,
+      List<Map.Entry<String, FigureData>> figures, java.nio.file.Path reportDir) {
     List<ClaimRow> rows = new ArrayList<>();
     SortedMap<String, String> counterexamples = new TreeMap<>();
     for (ClaimResult r : results) {
@@ -47,7 +53,7 @@ public final class ClaimReports {
     List<Finding> findings = new ArrayList<>();
     for (ClaimResult r : results) {
       String id = r.spec().id();
-      String text = finding(r);
+      String text = finding(r, reportDir);
       boolean hasFigure = figureOf.containsKey(id);
       if (text == null && hasFigure) text = "**" + id + "** " + r.verdict().name().toLowerCase(Locale.ROOT) + "; see the figure.";
       String transcription = transcriptionNote(r);
@@ -72,7 +78,7 @@ public final class ClaimReports {
   }
 
   /** The finding a result makes by itself, or null when it is unremarkable. */
-  static String finding(ClaimResult r) {
+  static String finding(ClaimResult r, java.nio.file.Path reportDir) {
     String id = r.spec().id();
     String expected = r.asExpected() ? "" : " (**unexpected**: the file expects `" + r.spec().expect() + "`)";
     if (r.spec().quantity().equals("published-value")) {
@@ -82,9 +88,10 @@ public final class ClaimReports {
     }
     if (r.verdict() == Verdict.FALSIFIED) {
       return "**" + id + "** is falsified" + expected + ": " + r.detail() + ", at " + r.where() + ". Replay the witness with `mixproof replay "
-          + "reports/" + ReportWriter.COUNTEREXAMPLES + "/" + id + ".json`.";
+          + reportDir.resolve(ReportWriter.COUNTEREXAMPLES).resolve(id + ".json") + "`.";
     }
     if (r.verdict() == Verdict.ERROR) return "**" + id + "** could not be checked" + expected + ": " + r.detail();
+    if (r.verdict() == Verdict.NOT_RUN) return "**" + id + "** was not run" + expected + ": " + r.detail();
     if (r.verdict() == Verdict.VACUOUS) return "**" + id + "** is vacuous here" + expected + ": " + r.detail();
     if (r.verdict() == Verdict.HOLDS && "tightness".equals(r.measureName()) && r.measure() < LOOSE) {
       return String.format(Locale.ROOT, "**%s** holds but is loose: the worst case found reaches %.3g of the bound (at %s)%s.",

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * How the reports print a number: the same text for the same double on every machine and in every
  * locale (no {@code String.format}, whose output follows the default locale).
  */
-final class Numbers {
+public final class Numbers {
 
   /** Significant digits shown. */
   static final int DIGITS = 4;
@@ -38,5 +38,25 @@ final class Numbers {
     int exponent = rounded.precision() - rounded.scale() - 1;
     String mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
     return mantissa + "e" + (exponent >= 0 ? "+" : "") + exponent;
+  }
+
+  /**
+   * The significant digits that tell {@code v} apart from 1: {@link #DIGITS}, or more (up to 17) when
+   * {@code v} ≠ 1 would round to 1 — a violated ratio measured/bound of 1.00003 must not print as 1.
+   */
+  public static int digitsApartFromOne(double v) {
+    if (!Double.isFinite(v) || v == 1 || v == 0) return DIGITS;
+    BigDecimal x = new BigDecimal(v);
+    for (int p = DIGITS; p < 17; p++) {
+      if (x.round(new MathContext(p, RoundingMode.HALF_EVEN)).compareTo(BigDecimal.ONE) != 0) return p;
+    }
+    return 17;
+  }
+
+  /** {@link #format} with the digits of {@link #digitsApartFromOne}. */
+  static String formatApartFromOne(double v) {
+    int p = digitsApartFromOne(v);
+    if (p == DIGITS) return format(v);
+    return new BigDecimal(v).round(new MathContext(p, RoundingMode.HALF_EVEN)).toPlainString();
   }
 }

@@ -30,6 +30,10 @@ import java.util.stream.Stream;
  * come from Java2D's rasteriser, so byte identity across JDK builds is not promised.) Render headless:
  * {@code -Djava.awt.headless=true}.
  *
+ * <p><b>Safe.</b> {@link ReportDirectory#check} runs first: only an absent or empty directory, or one
+ * that carries mixproof's marker and nothing but mixproof's files, is replaced; every report directory
+ * gets the marker.
+ *
  * <p><b>Atomic.</b> Everything is written to a fresh temporary sibling of {@code outDir} (same parent,
  * so renames stay on one file system); the old {@code outDir} is then renamed aside, the new one
  * renamed into place and the old one deleted. If anything fails before the swap, {@code outDir} is
@@ -82,6 +86,7 @@ public final class ReportWriter {
       throw new IllegalArgumentException(
           "outDir exists and is not a directory (or is a symbolic link): " + outDir);
     }
+    ReportDirectory.check(outDir);
     Files.createDirectories(parent);
     String name = target.getFileName().toString();
     Path temp = freshSibling(parent, "." + name + ".new-");
@@ -134,6 +139,22 @@ public final class ReportWriter {
     }
     Files.writeString(dir.resolve(CLAIMS_MD), MarkdownDocument.render(report, prepared), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(INDEX_HTML), HtmlDocument.render(report, prepared), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(ReportDirectory.MARKER), ReportDirectory.MARKER_TEXT, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(ReportDirectory.LAST_RUN), lastRun(report), StandardCharsets.UTF_8);
+  }
+
+  private static String jsonString(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /** The claims this report checked and those with an unexpected verdict (read by check --rerun-failures). */
+  static String lastRun(Report report) {
+    StringBuilder checked = new StringBuilder(), unexpected = new StringBuilder();
+    for (ClaimRow r : report.rows()) {
+      checked.append(checked.length() > 0 ? ", " : "").append(jsonString(r.id()));
+      if (!r.asExpected()) unexpected.append(unexpected.length() > 0 ? ", " : "").append(jsonString(r.id()));
+    }
+    return "{\n  \"checked\" : [" + checked + "],\n  \"unexpected\" : [" + unexpected + "]\n}\n";
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Map;
 final class Summary {
 
   /** The verdicts, in the order the counts line lists them. */
-  static final List<String> VERDICTS = List.of("HOLDS", "FALSIFIED", "VACUOUS", "ERROR");
+  static final List<String> VERDICTS = List.of("HOLDS", "FALSIFIED", "VACUOUS", "ERROR", "NOT_RUN");
 
   /** The expectations a claim can carry. */
   static final List<String> EXPECTS = List.of("holds", "falsified");
@@ -39,8 +39,9 @@ final class Summary {
 
   /** "name = value", the value alone when unnamed, "—" when neither. */
   static String measure(ClaimRow row) {
-    String value = Numbers.format(row.measureValue());
     String name = row.measureName().strip();
+    // a ratio (measured/bound) of a violation must not print as 1
+    String value = name.contains("/") ? Numbers.formatApartFromOne(row.measureValue()) : Numbers.format(row.measureValue());
     if (name.isEmpty()) return value;
     return name + " = " + value;
   }
