@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     version = "mixproof 0.1.0",
     description = "Checks, by computation, claims about diffusion models whose data is a Gaussian mixture.",
     subcommands = {CheckCommand.class, ValidateCommand.class, ReplayCommand.class, EvalCommand.class, LipschitzCommand.class, ErrorsCommand.class,
-        CommandLine.HelpCommand.class})
+        CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
 
   /** Exit code for bad input or a failed run. */

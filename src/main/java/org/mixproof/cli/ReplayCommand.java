@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixproof.claim.Witnesses;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +21,18 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A counterexample JSON file written by 'mixproof check'.")
   Path file;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+  boolean quiet;
+
   @Override
+  @SuppressWarnings("try") // the progress line only needs closing
   public Integer call() throws Exception {
-    Witnesses.Replay r = Witnesses.replay(file);
+    Witnesses.Replay r;
+    // a rate claim's witness is re-run whole (a minute for the largest sweeps): say that it is alive
+    try (ProgressLine p = new ProgressLine(spec.commandLine().getErr(), quiet, "replay " + file.getFileName(),
+        () -> "re-evaluating the witness")) {
+      r = Witnesses.replay(file);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "claim      %s%n", r.claim());
     out.printf(Locale.ROOT, "statement  %s%n", r.statement());

@@ -1,0 +1,65 @@
+package org.mixproof.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The launcher script and the shell completion it documents; the progress line's two modes. */
+class LauncherTest {
+
+  @Test
+  void completionCoversEverySubcommand() {
+    CliRun r = CliRun.of("generate-completion");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("complete -F"), "a bash completion script");
+    for (String sub : new String[] {"check", "validate", "replay", "eval", "lipschitz", "errors"}) {
+      assertTrue(r.out().contains(sub), sub);
+    }
+    assertTrue(r.out().contains("--junit-xml") && r.out().contains("--rerun-failures"), "options complete too");
+  }
+
+  @Test
+  void theLauncherRunsThePackagedJarAndSaysHowToBuildIt() throws Exception {
+    Path script = Path.of("bin/mixproof");
+    assertTrue(Files.isExecutable(script), "bin/mixproof is executable");
+    Process p = new ProcessBuilder("bash", script.toString(), "--version")
+        .redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes());
+    int code = p.waitFor();
+    if (Files.isRegularFile(Path.of("target/mixproof.jar"))) {
+      assertEquals(0, code, out);
+      assertTrue(out.contains("mixproof"), out);
+    }
+    // with a jar that is not there it exits 2 and names the build command
+    ProcessBuilder missing = new ProcessBuilder("bash", script.toString(), "--version").redirectErrorStream(true);
+    missing.environment().put("MIXPROOF_JAR", "/nonexistent/mixproof.jar");
+    Process m = missing.start();
+    String text = new String(m.getInputStream().readAllBytes());
+    assertEquals(2, m.waitFor(), text);
+    assertTrue(text.contains("mvn -B -q package -DskipTests"), text);
+  }
+
+  @Test
+  void progressIsPlainLinesOffATerminalAndNothingWhenQuiet() throws Exception {
+    StringWriter w = new StringWriter();
+    try (ProgressLine p = new ProgressLine(new PrintWriter(w), false, false, "job", () -> "step 3/7")) {
+      p.line("a finished step");
+      Thread.sleep(ProgressLine.PLAIN_SECONDS * 1000L + 700);
+    }
+    String text = w.toString();
+    assertTrue(text.startsWith("a finished step\n"), text);
+    assertTrue(text.contains("job: step 3/7 (elapsed 5 s)\n") || text.contains("job: step 3/7 (elapsed 6 s)\n"), text);
+    assertTrue(!text.contains("\r"), "no carriage returns in a log: " + text);
+    StringWriter q = new StringWriter();
+    try (ProgressLine p = new ProgressLine(new PrintWriter(q), true, false, "job", () -> "x")) {
+      p.line("hidden");
+    }
+    assertEquals("", q.toString());
+  }
+}
