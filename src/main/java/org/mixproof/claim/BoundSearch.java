@@ -187,12 +187,12 @@ public final class BoundSearch<T> implements ClaimCheck {
     w.put("bound", spec.bound());
     w.put("seed", seed);
     w.put("try", tries);
-    w.put("shrinkSteps", shrunk.steps());
-    w.put("measuredValue", out.m().value());
-    w.put("boundValue", out.bound());
+    w.put("shrink_steps", shrunk.steps());
+    w.put("measured_value", out.m().value());
+    w.put("bound_value", out.bound());
     w.put("variables", out.m().variables());
     w.putAll(quantity.describe(c, out.m()));
-    w.put("claimFile", new java.util.TreeMap<>(spec.values()));
+    w.put("claim_file", new java.util.TreeMap<>(spec.values()));
     String detail = "measured " + out.m().value() + " > bound " + out.bound() + " (" + spec.bound() + "), shrunk in "
         + shrunk.steps() + " steps" + (shrunk.capped() ? " (step cap reached)" : "");
     if (!judge.atMost) detail = detail.replace(" > ", " < ");

@@ -123,14 +123,14 @@ public final class CaseProfile {
     recipe.put("lambda", r.lambda());
     recipe.put("direction", r.direction());
     recipe.put("radius", r.radius());
-    out.put("pointRecipe", recipe);
+    out.put("point_recipe", recipe);
     out.put("mixture", MixtureJson.tree(c.mixture()));
     return out;
   }
 
   /** The case {@link #describe} wrote. */
   public static DiffusionCases.Case fromWitness(JsonNode w) {
-    JsonNode r = required(w, "pointRecipe");
+    JsonNode r = w.has("point_recipe") ? required(w, "point_recipe") : required(w, "pointRecipe"); // before 2026-12: camelCase
     Points.Recipe recipe = new Points.Recipe(
         Points.Kind.valueOf(required(r, "kind").asText().toUpperCase(java.util.Locale.ROOT)),
         required(r, "first").asInt(), required(r, "second").asInt(), doubles(required(r, "z")),

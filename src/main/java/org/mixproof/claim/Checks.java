@@ -64,12 +64,12 @@ public final class Checks {
 
   /** Every witness names its claim, seed and claim file, so {@code mixproof replay} needs nothing else. */
   private static ClaimResult withProvenance(ClaimResult r) {
-    if (r.witness() == null || r.witness().containsKey("claimFile")) return r;
+    if (r.witness() == null || r.witness().containsKey("claim_file")) return r;
     Map<String, Object> w = new java.util.LinkedHashMap<>();
     w.put("claim", r.spec().id());
     w.put("seed", r.seed());
     w.putAll(r.witness());
-    w.put("claimFile", new TreeMap<>(r.spec().values()));
+    w.put("claim_file", new TreeMap<>(r.spec().values()));
     return new ClaimResult(r.spec(), r.verdict(), r.tries(), r.skipped(), r.refused(), r.measureName(), r.measure(),
         r.where(), r.seed(), r.detail(), w);
   }

@@ -123,7 +123,7 @@ public final class PublishedValueCheck implements ClaimCheck {
       w.put("printed", printed);
       w.put("reading", claimed.name().toLowerCase(Locale.ROOT));
       w.put("computed", mine.w2());
-      w.put("computedOtherReading", other.w2());
+      w.put("computed_other_reading", other.w2());
       return new ClaimResult(spec, Verdict.FALSIFIED, 1, 0, 0, "|W2 − printed|/tolerance", err / tol, where,
           options.seedFor(spec), detail, w);
     }

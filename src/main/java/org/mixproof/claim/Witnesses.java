@@ -56,7 +56,7 @@ public final class Witnesses {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(file + ": not a witness JSON file: " + e.getOriginalMessage(), e);
     }
-    JsonNode claimFile = field(file, w, "claimFile");
+    JsonNode claimFile = field(file, w, "claim_file");
     StringBuilder text = new StringBuilder();
     for (Iterator<Map.Entry<String, JsonNode>> it = claimFile.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -82,13 +82,29 @@ public final class Witnesses {
       oracle = c.hessianNormValue();
       note = c.confirmed() ? "the 60-digit oracle confirms ‖H(x)‖₂ > bound" : "the oracle does not confirm ‖H(x)‖₂ > bound";
     }
-    return new Replay(id, spec.statement(), spec.bound(), field(file, w, "measuredValue").asDouble(),
-        field(file, w, "boundValue").asDouble(), now, oracle, note, null);
+    return new Replay(id, spec.statement(), spec.bound(), field(file, w, "measured_value").asDouble(),
+        field(file, w, "bound_value").asDouble(), now, oracle, note, null);
   }
 
+  /** The value of a snake_case key, or of its camelCase spelling in witness files written before 2026-12. */
   private static JsonNode field(Path file, JsonNode w, String key) {
     JsonNode v = w.get(key);
+    if (v == null) v = w.get(camel(key));
     if (v == null || v.isNull()) throw new IllegalArgumentException(file + ": witness lacks '" + key + "'");
     return v;
+  }
+
+  static String camel(String snake) {
+    StringBuilder b = new StringBuilder();
+    boolean up = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        b.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return b.toString();
   }
 }

@@ -115,10 +115,14 @@ final class ErrorsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of the table.")
   boolean json;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+  boolean quiet;
+
   /** [LY24]'s c1 when none is given: 4 keeps β_t = c1 log T / T below 1 from T = 9 on. */
   static final double LY24_C1 = 4;
 
   @Override
+  @SuppressWarnings("try") // the progress line only needs closing
   public Integer call() {
     NoiseSchedule s = Schedules.parse(schedule);
     double T = horizon != null ? horizon : (Double.isFinite(s.tMax()) ? s.tMax() : 1.0);
@@ -149,19 +153,23 @@ final class ErrorsCommand implements Callable<Integer> {
         c0, c1);
     String what;
     List<ErrorTable.Row> rows;
-    if (data.spectrum != null) {
-      Spectrum sp = Spectrum.read(data.spectrum);
-      what = "spectrum " + sp.source() + " (d = " + sp.dimension() + ", " + sp.zeros() + " zero eigenvalues)";
-      rows = ErrorTable.gaussian(GaussianLaw.ofSpectrum(sp), config);
-    } else {
-      GaussianMixture m = MixtureJson.read(data.mixture);
-      what = "mixture " + data.mixture + " (d = " + m.dimension() + ", k = " + m.components() + ")";
-      if (m.components() == 1) {
-        rows = ErrorTable.gaussian(GaussianLaw.of(m), config);
+    // a grid-law table on fine grids takes a minute: say that it is alive
+    try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), quiet, "errors",
+        () -> "computing " + list.size() + " schemes × " + b.size() + " budgets × " + eps.size() + " eps")) {
+      if (data.spectrum != null) {
+        Spectrum sp = Spectrum.read(data.spectrum);
+        what = "spectrum " + sp.source() + " (d = " + sp.dimension() + ", " + sp.zeros() + " zero eigenvalues)";
+        rows = ErrorTable.gaussian(GaussianLaw.ofSpectrum(sp), config);
       } else {
-        MixtureErrors.Result r = MixtureErrors.table(m, config, gridCells, gridCells2d);
-        what += ", " + r.method();
-        rows = r.rows();
+        GaussianMixture m = DiffusedMixtureOptions.readMixture(data.mixture, spec.commandLine().getErr()).mixture();
+        what = "mixture " + data.mixture + " (d = " + m.dimension() + ", k = " + m.components() + ")";
+        if (m.components() == 1) {
+          rows = ErrorTable.gaussian(GaussianLaw.of(m), config);
+        } else {
+          MixtureErrors.Result r = MixtureErrors.table(m, config, gridCells, gridCells2d);
+          what += ", " + r.method();
+          rows = r.rows();
+        }
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -288,10 +296,17 @@ final class ErrorsCommand implements Callable<Integer> {
     out.println(root.toPrettyString());
   }
 
-  /** JSON has no infinity: +∞ is written as the string "inf", an unknown value as null. */
-  private static void putNum(ObjectNode o, String key, Double v) {
+  /**
+   * A number in the JSON convention of every mixproof output (see {@link EvalCommand}): finite as a
+   * JSON number, ±∞ as the strings "Infinity" and "-Infinity" (KL against a singular target is +∞),
+   * and a value the row does not have as null: {@code v == null} (the table's "undefined") and NaN,
+   * which the error tables use for "not available" (the table's "n/a", e.g. the continuous-time
+   * columns of a grid law).
+   */
+  static void putNum(ObjectNode o, String key, Double v) {
     if (v == null || v.isNaN()) o.putNull(key);
-    else if (v.isInfinite()) o.put(key, "inf");
+    else if (v == Double.POSITIVE_INFINITY) o.put(key, "Infinity");
+    else if (v == Double.NEGATIVE_INFINITY) o.put(key, "-Infinity");
     else o.put(key, v);
   }
 }

@@ -1,5 +1,6 @@
 package org.mixproof.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,12 +15,11 @@ import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.density.PointEvaluation;
 import org.mixproof.mixture.GaussianMixture;
-import org.mixproof.mixture.MixtureJson;
 import org.mixproof.oracle.Agreement;
 import org.mixproof.oracle.OracleDensity;
 import org.mixproof.oracle.OracleEvaluation;
 import org.mixproof.schedule.NoiseSchedule;
-import org.mixproof.schedule.Schedules;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +32,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * JSON. With {@code --oracle}, also the high-precision oracle's values and the double code's errors
  * against them (docs/claims.md §6); a point the double code refuses is then reported with the oracle's values
  * instead of failing the command.
+ *
+ * <p>The JSON convention of {@code eval}, {@code lipschitz --json} and {@code errors --json}: keys are
+ * snake_case ({@code log_density}, {@code b_t2}, {@code w2_eps}), except that a key naming a symbol
+ * of docs/claims.md keeps the symbol's case ({@code T}, {@code t_T}), as names do in claim
+ * expressions, where {@code d} and {@code D} differ. A finite double is a JSON number; +∞, −∞ and
+ * NaN, which JSON cannot spell, are the strings {@code "Infinity"}, {@code "-Infinity"} and
+ * {@code "NaN"} (Jackson's default; Python's {@code float()} reads all three); a value that does not
+ * exist for a row (errors' "undefined" and "n/a") is {@code null}. The oracle's high-precision values
+ * are decimal strings, so that no JSON reader rounds them to doubles.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate log p_t, posterior weights, score and Hessian of the diffused mixture at points; prints JSON.")
@@ -41,7 +50,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin DiffusedMixtureOptions input;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Where where;
 
   @Option(names = "--oracle",
@@ -53,7 +62,9 @@ final class EvalCommand implements Callable<Integer> {
   Integer digits;
 
   static final class Where {
-    @Option(names = "--x", paramLabel = "x1,...,xd", description = "One point, comma-separated.")
+    @Option(names = "--x", paramLabel = "x1,...,xd",
+        description = "One point, comma-separated (required, with --points as the alternative, unless --mixture is a"
+            + " witness file: then its point is the default).")
     String x;
 
     @Option(names = "--points", paramLabel = "FILE.csv", description = "Points, one per line, comma-separated.")
@@ -70,9 +81,13 @@ final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--digits must be in [" + OracleDensity.MIN_DIGITS + ", "
           + OracleDensity.MAX_DIGITS + "], was " + n);
     }
-    GaussianMixture mixture = MixtureJson.read(input.mixtureFile);
-    NoiseSchedule s = Schedules.parse(input.schedule);
-    double t = input.t;
+    CommandLine cl = spec.commandLine();
+    GaussianMixture mixture = input.load(cl).mixture();
+    NoiseSchedule s = input.schedule(cl);
+    double t = input.time(cl);
+    List<double[]> xs = where == null ? List.of(witnessPoint(cl)) // the points before any computing
+        : where.x != null ? List.of(PointsCsv.parseRow(where.x, "--x"))
+        : PointsCsv.read(where.points);
     MixtureDensity density = null;
     String refused = null;
     try {
@@ -82,12 +97,11 @@ final class EvalCommand implements Callable<Integer> {
       refused = e.getMessage();
     }
     OracleDensity o = oracle ? OracleDensity.at(mixture, s, t, n) : null;
-    List<double[]> xs = where.x != null
-        ? List.of(PointsCsv.parseRow(where.x, "--x"))
-        : PointsCsv.read(where.points);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("mixture", input.mixtureFile.toString());
+    String claim = input.witnessClaim(cl);
+    if (claim != null) root.put("witness_claim", claim);
     root.put("schedule", s.spec());
     root.put("t", t);
     root.put("a_t", s.a(t));
@@ -150,6 +164,27 @@ final class EvalCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(root.toPrettyString());
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** The witness file's "point", when neither --x nor --points is given. */
+  private double[] witnessPoint(CommandLine cl) {
+    JsonNode w = input.load(cl).witness();
+    JsonNode p = w == null ? null : w.get("point");
+    if (p == null || !p.isArray() || p.isEmpty()) {
+      throw new CommandLine.ParameterException(cl, "Missing required argument (specify one of these):"
+          + " '--x=x1,...,xd', '--points=FILE.csv'" + (w == null ? "" : " (the witness file has no point)"));
+    }
+    double[] x = new double[p.size()];
+    for (int j = 0; j < x.length; j++) {
+      JsonNode v = p.get(j);
+      if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+        throw new IllegalArgumentException(input.mixtureFile + ": the witness's point[" + j + "] is not a finite number: " + v);
+      }
+      x[j] = v.doubleValue();
+    }
+    cl.getErr().println("mixproof: at the witness file's point (--x or --points overrides it)");
+    cl.getErr().flush();
+    return x;
   }
 
   /** v rounded to n significant digits, as a decimal string (JSON numbers would be read as doubles). */

@@ -36,11 +36,20 @@ final class LipschitzCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+  boolean quiet;
+
   @Override
+  @SuppressWarnings("try") // the progress line only needs closing
   public Integer call() {
-    MixtureDensity p = input.density();
+    MixtureDensity p = input.density(spec.commandLine());
     Domain dom = ball == null ? Domain.global() : Domain.ball(ball);
-    LipschitzResult r = new LipschitzSearch(seed).search(p, dom);
+    LipschitzResult r;
+    // a search at large d takes minutes (dense d×d eigenproblems per point): say that it is alive
+    try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), quiet, "lipschitz",
+        () -> "searching sup ‖H(x)‖₂, d = " + p.dimension() + ", k = " + p.components())) {
+      r = new LipschitzSearch(seed).search(p, dom);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) out.println(asJson(p, r).toPrettyString());
     else printTable(out, p, r);
@@ -48,10 +57,19 @@ final class LipschitzCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The result as JSON, in the convention of every JSON mixproof prints (see {@link EvalCommand}):
+   * snake_case keys, finite numbers as JSON numbers, ±∞ and NaN as the strings "Infinity",
+   * "-Infinity" and "NaN" (Jackson's default, which this relies on).
+   */
   private ObjectNode asJson(MixtureDensity p, LipschitzResult r) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("mixture", input.mixtureFile.toString());
+    String claim = input.witnessClaim(spec.commandLine());
+    if (claim != null) root.put("witness_claim", claim);
+    root.put("d", p.dimension());
+    root.put("k", p.components());
     root.put("schedule", p.schedule().spec());
     root.put("t", p.time());
     root.put("domain", r.domain().toString());

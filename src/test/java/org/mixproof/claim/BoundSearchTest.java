@@ -41,7 +41,7 @@ class BoundSearchTest {
     assertEquals(Verdict.FALSIFIED, r.verdict(), r.detail());
     assertEquals(2.0, r.measure(), 1e-9, "measured/bound of an exact identity against half of it");
     assertTrue(r.where().startsWith("d=1 k=1"), "shrinks to the simplest case: " + r.where());
-    assertTrue(r.witness().containsKey("mixture") && r.witness().containsKey("claimFile"));
+    assertTrue(r.witness().containsKey("mixture") && r.witness().containsKey("claim_file"));
   }
 
   @Test

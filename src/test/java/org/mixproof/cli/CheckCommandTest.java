@@ -54,6 +54,15 @@ class CheckCommandTest {
     CliRun replay = CliRun.of("replay", dir.resolve("a/counterexamples/half.json").toString());
     assertEquals(0, replay.code(), replay.err());
     assertTrue(replay.out().contains("still violates") && replay.out().contains("oracle confirms"), replay.out());
+    // a witness written before the keys became snake_case (claimFile, measuredValue, …) still replays
+    Path old = dir.resolve("old.json");
+    Files.writeString(old, Files.readString(dir.resolve("a/counterexamples/half.json")).replace("\"claim_file\"", "\"claimFile\"")
+        .replace("\"measured_value\"", "\"measuredValue\"").replace("\"bound_value\"", "\"boundValue\"")
+        .replace("\"point_recipe\"", "\"pointRecipe\""));
+    assertTrue(Files.readString(old).contains("\"claimFile\"") && Files.readString(old).contains("\"pointRecipe\""));
+    CliRun oldReplay = CliRun.of("replay", old.toString(), "-q");
+    assertEquals(0, oldReplay.code(), oldReplay.err());
+    assertTrue(oldReplay.out().contains("still violates"), oldReplay.out());
   }
 
   @Test
