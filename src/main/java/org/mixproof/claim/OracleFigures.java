@@ -75,6 +75,7 @@ public final class OracleFigures {
         OracleQuantities.DEFAULT_DIGITS, CASES, DIMENSION, seed, refused, exact, beyond, c);
     return new FigureData("oracle-error-vs-conditioning.png", "Double vs oracle: error against conditioning",
         "κ = max cond(Σ_i(t))", "normalised error", true, true,
-        List.of(new FigureData.Line("double vs oracle", x, y), new FigureData.Line("tolerance c·u·κ", lx, ly)), caption);
+        List.of(new FigureData.Line("double vs oracle (one case each)", x, y, FigureData.Style.MARKERS),
+            new FigureData.Line("tolerance c·u·κ", lx, ly, FigureData.Style.DASHED)), caption);
   }
 }

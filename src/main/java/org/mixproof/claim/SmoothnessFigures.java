@@ -72,9 +72,9 @@ public final class SmoothnessFigures {
     LipschitzSweep s = lipschitzSweep();
     return new FigureData("lipschitz-vs-t.png", "Lipschitz constant of the score vs t (vp-ou)", "t", "L_t on ‖x‖ ≤ 5",
         true, true, List.of(new FigureData.Line("measured L̂ (search)", s.t(), s.measured()),
-            new FigureData.Line("lipschitz.shared-covariance", s.t(), s.shared()),
-            new FigureData.Line("lipschitz.ball", s.t(), s.ball())),
-        EXAMPLE + " The shared-covariance bound is nearly attained; the k-independent ball bound is 10–30 times larger.");
+            new FigureData.Line("lipschitz.shared-covariance", s.t(), s.shared(), FigureData.Style.DASHED),
+            new FigureData.Line("lipschitz.ball", s.t(), s.ball(), FigureData.Style.DASHED)),
+        EXAMPLE + " Dashed: the bounds. The shared-covariance bound is nearly attained; the k-independent ball bound is 10–30 times larger.");
   }
 
   public static FigureData lssz24VsBall() {
@@ -98,9 +98,11 @@ public final class SmoothnessFigures {
       mc[i] = SecondMoment.monteCarlo(p, 20_000, i + 1, 0.999).mean();
     }
     return new FigureData("moment-vs-t.png", "Second moment of p_t vs t (vp-ou)", "t", "E‖X_t‖²", true, false,
-        List.of(new FigureData.Line("m2(t) exact", t, exact), new FigureData.Line("Monte Carlo (20 000 samples, seed = index)", t, mc),
-            new FigureData.Line("moment.bound: a²(R² + d λmax) + b² d", t, bound)),
-        "Same example mixture as the Lipschitz figure. The bound is k-independent; the exact value and Monte Carlo agree.");
+        List.of(new FigureData.Line("m2(t) exact", t, exact, FigureData.Style.LINE),
+            new FigureData.Line("Monte Carlo (20 000 samples, seed = index)", t, mc, FigureData.Style.MARKERS),
+            new FigureData.Line("moment.bound: a²(R² + d λmax) + b² d", t, bound, FigureData.Style.DASHED)),
+        "Same example mixture as the Lipschitz figure. The bound (dashed) is k-independent; the exact value (line) and the"
+            + " Monte Carlo estimates (markers, one independent estimate per t) agree.");
   }
 
   public static FigureData blowupVsTime() {

@@ -46,8 +46,10 @@ public final class ClaimReports {
     for (Map.Entry<String, FigureData> e : figures) {
       FigureData f = e.getValue();
       List<Series> series = new ArrayList<>();
-      for (FigureData.Line l : f.series()) series.add(new Series(l.name(), l.x(), l.y()));
-      rendered.add(new Figure(f.fileName(), f.title(), f.xLabel(), f.yLabel(), f.logX(), f.logY(), series, f.caption()));
+      for (FigureData.Line l : f.series()) {
+        series.add(new Series(l.name(), l.x(), l.y(), Series.Style.valueOf(l.style().name()), l.panel(), l.legend(), l.group()));
+      }
+      rendered.add(new Figure(f.fileName(), f.title(), f.xLabel(), f.yLabel(), f.logX(), f.logY(), series, f.caption(), f.xTicks()));
       figureOf.putIfAbsent(e.getKey(), f.fileName());
     }
     List<Finding> findings = new ArrayList<>();

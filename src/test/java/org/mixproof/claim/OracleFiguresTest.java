@@ -33,5 +33,8 @@ class OracleFiguresTest {
     assertTrue(maxKappa >= 1e8, "largest κ drawn " + maxKappa);
     for (int i = 0; i < line.x().length; i++) assertEquals(144 * 0x1p-53 * line.x()[i], line.y()[i], 0.0);
     assertTrue(f.logX() && f.logY());
+    // one generated case per point: markers, nothing joins them; the tolerance is a dashed line
+    assertEquals(FigureData.Style.MARKERS, errors.style());
+    assertEquals(FigureData.Style.DASHED, line.style());
   }
 }

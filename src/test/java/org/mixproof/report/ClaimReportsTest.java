@@ -71,4 +71,17 @@ class ClaimReportsTest {
     String text = r.findings().get(0).markdown();
     assertTrue(text.contains("*secondary* transcription") && text.contains("[P] Thm 2"), text);
   }
+
+  @Test
+  void figureStylesPanelsAndTicksReachTheReport() {
+    FigureData f = new FigureData("f.png", "t", "x", "y", true, true, List.of(
+        new FigureData.Line("a (p)", new double[] {1, 2}, new double[] {1, 2}, FigureData.Style.MARKERS).inPanel("p", "a"),
+        new FigureData.Line("b", new double[] {1, 2}, new double[] {2, 3}, FigureData.Style.DASHED).inGroup("a")),
+        "", List.of(1.0, 2.0));
+    Figure g = ClaimReports.assemble("t", 1, "c", List.of(), List.of(Map.entry("x", f))).figures().get(0);
+    assertEquals(List.of(1.0, 2.0), g.xTicks());
+    assertEquals(new Series("a (p)", new double[] {1, 2}, new double[] {1, 2}, Series.Style.MARKERS, "p", "a", "a"), g.series().get(0));
+    assertEquals(Series.Style.DASHED, g.series().get(1).style());
+    assertEquals("a", g.series().get(1).group());
+  }
 }

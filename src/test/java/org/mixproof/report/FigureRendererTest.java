@@ -115,6 +115,71 @@ class FigureRendererTest {
     assertFalse(s.equals(new Series("s", new double[] {1, 2}, new double[] {3, 5})));
   }
 
+  /** Pixels of the first group's colour: how much of the first series is drawn. */
+  private static int seriesPixels(Figure f) {
+    BufferedImage image = FigureRenderer.image(FigureRenderer.prepare(f));
+    int colour = FigureRenderer.PALETTE[0].getRGB();
+    int n = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) if (image.getRGB(x, y) == colour) n++;
+    }
+    return n;
+  }
+
+  @Test
+  void scatteredPointsAreMarkersThatNothingJoins() {
+    double[] x = {1, 1e6};
+    double[] y = {1, 1e6};
+    int markers = seriesPixels(new Figure("m.png", "t", "x", "y", true, true,
+        List.of(new Series("cases", x, y, Series.Style.MARKERS)), ""));
+    int line = seriesPixels(new Figure("l.png", "t", "x", "y", true, true,
+        List.of(new Series("cases", x, y, Series.Style.LINE_MARKERS)), ""));
+    int dashed = seriesPixels(new Figure("d.png", "t", "x", "y", true, true,
+        List.of(new Series("cases", x, y, Series.Style.DASHED)), ""));
+    assertTrue(markers > 0, "the markers are drawn");
+    assertTrue(line > 4 * markers, "a line joins the points only when asked: " + line + " vs " + markers);
+    assertTrue(dashed < line && dashed > markers, "a dashed line is lighter than a solid one: " + dashed + " vs " + line);
+  }
+
+  @Test
+  void panelsShareOneLegendEntryPerSchemeAndAreWider() throws IOException {
+    double[] x = {50, 100, 250, 500, 1000};
+    List<Series> series = new java.util.ArrayList<>();
+    for (String start : List.of("prior", "exact")) {
+      for (String scheme : List.of("em", "ei", "ddpm", "ode-euler", "ode-heun", "ode-rk4")) {
+        series.add(new Series(scheme + " (" + start + ")", x, new double[] {5, 2, 1, 0.5, 0.1},
+            Series.Style.LINE_MARKERS, "start " + start, scheme, null));
+      }
+    }
+    Figure f = new Figure("cifar.png", "table", "NFE", "W2", true, true, series, "", List.of(50.0, 100.0, 250.0, 500.0, 1000.0));
+    FigureRenderer.Prepared p = FigureRenderer.prepare(f);
+    assertEquals(List.of("start prior", "start exact"), p.panels());
+    assertEquals(List.of("em", "ei", "ddpm", "ode-euler", "ode-heun", "ode-rk4"), FigureRenderer.legend(p));
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(FigureRenderer.png(p)));
+    assertEquals(FigureRenderer.WIDTH + FigureRenderer.PANEL_WIDTH, image.getWidth());
+    assertEquals(FigureRenderer.HEIGHT, image.getHeight());
+    // the x axis is ticked at the table's columns
+    assertEquals(List.of("50", "100", "250", "500", "1000"),
+        FigureRenderer.xAxis(p, 8).major().stream().map(AxisTicks.Tick::label).toList());
+  }
+
+  @Test
+  void aLogAxisOverManyDecadesKeepsAFewLabelledGridLines() {
+    Figure f = new Figure("wide.png", "54 decades", "t", "ratio", true, true,
+        List.of(new Series("r", new double[] {0.01, 0.1, 1, 3}, new double[] {4e56, 1e40, 1e15, 3e11})), "");
+    AxisTicks y = FigureRenderer.yAxis(FigureRenderer.prepare(f));
+    assertTrue(y.major().size() <= FigureRenderer.MAX_Y_LABELS, y.major().toString());
+    assertTrue(y.minor().size() <= AxisTicks.MAX_MINOR, "faint lines: " + y.minor().size());
+  }
+
+  @Test
+  void theSameFigureGivesTheSameBytes() throws IOException {
+    for (Figure f : SampleReports.figures()) {
+      assertTrue(java.util.Arrays.equals(FigureRenderer.png(FigureRenderer.prepare(f)),
+          FigureRenderer.png(FigureRenderer.prepare(f))), f.fileName());
+    }
+  }
+
   private static int colours(BufferedImage image) {
     Set<Integer> seen = new HashSet<>();
     for (int y = 0; y < image.getHeight(); y++) {

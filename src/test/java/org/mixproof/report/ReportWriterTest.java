@@ -31,7 +31,7 @@ class ReportWriterTest {
     ReportWriter.write(SampleReports.full(), b);
     Map<String, byte[]> first = Trees.read(a);
     Trees.assertSame(first, Trees.read(b));
-    Set<String> expected = Set.of("claims.md", "index.html",
+    Set<String> expected = Set.of("claims.md", "index.html", ReportDirectory.MARKER, ReportDirectory.LAST_RUN,
         "figures/lipschitz-vs-t.png", "figures/moment-vs-t.png", "figures/nothing.png", "figures/no-series.png",
         "counterexamples/lipschitz.global-unequal.json", "counterexamples/moment.second.json");
     assertEquals(expected, first.keySet());
@@ -90,16 +90,33 @@ class ReportWriterTest {
   @Test
   void aReadmeInTheOutputDirectorySurvivesAndOtherFilesAreReplaced() throws IOException {
     Path out = tmp.resolve("reports");
-    Files.createDirectories(out.resolve("figures"));
+    ReportWriter.write(SampleReports.full(), out);
     Files.writeString(out.resolve("README.md"), "# kept\n");
-    Files.writeString(out.resolve("figures/stale.png"), "stale");
-    Files.writeString(out.resolve("stale.txt"), "stale");
+    Files.writeString(out.resolve("figures/stale.png"), "stale"); // a figure of an earlier run: mixproof's kind of file
     ReportWriter.write(SampleReports.full(), out);
     assertEquals("# kept\n", Files.readString(out.resolve("README.md")));
-    assertFalse(Files.exists(out.resolve("stale.txt")));
     assertFalse(Files.exists(out.resolve("figures/stale.png")));
     assertTrue(Files.isRegularFile(out.resolve("claims.md")));
     assertEquals(List.of("reports"), siblingsOf(out));
+  }
+
+  /** A file mixproof did not write is never deleted: the write is refused, naming it, and nothing changes. */
+  @Test
+  void aStrangersFileInTheOutputDirectoryIsRefused() throws IOException {
+    Path out = tmp.resolve("reports");
+    ReportWriter.write(SampleReports.full(), out);
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Map<String, byte[]> before = Trees.read(out);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(SampleReports.full(), out));
+    assertTrue(e.getMessage().contains("notes.txt") && e.getMessage().contains("did not write"), e.getMessage());
+    Trees.assertSame(before, Trees.read(out));
+    assertEquals(List.of("reports"), siblingsOf(out));
+    // and a directory without the marker is not taken for a report directory
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    Files.writeString(plain.resolve("claims.md"), "someone else's");
+    e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(SampleReports.full(), plain));
+    assertTrue(e.getMessage().contains(ReportDirectory.MARKER) && e.getMessage().contains("claims.md"), e.getMessage());
+    assertEquals("someone else's", Files.readString(plain.resolve("claims.md")));
   }
 
   @Test
