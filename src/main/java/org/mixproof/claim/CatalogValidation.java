@@ -50,6 +50,7 @@ public final class CatalogValidation {
             + "; every name 0.5: " + b + "); a bound must be a finite number");
       }
     }
+    RunOptions.standard().forClaim(spec); // a `deadline` key must be positive seconds
     check.validate(spec);
   }
 

@@ -94,13 +94,15 @@ class CheckSafetyTest {
     String head = "title = t\nsource = s\nstatement = s\nquantity = lipschitz\nexpect = holds\n";
     Files.writeString(props.resolve("dup.properties"), "id = dup\n" + head + "bound = 1\nbound = 2\n");
     Files.writeString(props.resolve("inf.properties"), "id = inf\n" + head + "bound = 1/0\n");
+    Files.writeString(props.resolve("late.properties"), "id = late\n" + head + "bound = 1\ndeadline = -1\n");
     Files.write(props.resolve("latin.properties"), ("id = latin\n" + head + "bound = 1\n# caf\u00e9\n")
         .getBytes(StandardCharsets.ISO_8859_1));
     Files.writeString(props.resolve("sci.properties"), "id = sci\n" + head.replace("expect = holds", "expect = holds")
         + "bound = 1/lambda_min_t + 1e-9\ncomponents = 1\ndimensions = 1..2\ntries = 2\n");
     CliRun r = CliRun.of("check", "--properties", props.toString(), "--out", dir.resolve("r").toString());
     assertEquals(Main.EXIT_ERROR, r.code());
-    assertTrue(r.err().contains("3 problems"), r.err());
+    assertTrue(r.err().contains("4 problems"), r.err());
+    assertTrue(r.err().contains("late.properties:8: key 'deadline'") && r.err().contains("-1"), r.err());
     assertTrue(r.err().contains("dup.properties:8: key 'bound': duplicate key (first given on line 7)"), r.err());
     assertTrue(r.err().contains("inf.properties:7: key 'bound'") && r.err().contains("not finite"), r.err());
     assertTrue(r.err().contains("latin.properties:8") && r.err().contains("not UTF-8") && r.err().contains("0xE9"), r.err());
@@ -108,10 +110,11 @@ class CheckSafetyTest {
     assertFalse(computed(r));
     CliRun v = CliRun.of("validate", "--properties", props.toString());
     assertEquals(Main.EXIT_ERROR, v.code());
-    assertTrue(v.err().contains("3 of 6 claim files") && v.err().contains("dup.properties:8"), v.err());
+    assertTrue(v.err().contains("4 of 7 claim files") && v.err().contains("dup.properties:8"), v.err());
     Files.delete(props.resolve("dup.properties"));
     Files.delete(props.resolve("inf.properties"));
     Files.delete(props.resolve("latin.properties"));
+    Files.delete(props.resolve("late.properties"));
     CliRun valid = CliRun.of("validate", "--properties", props.toString());
     assertEquals(0, valid.code(), valid.err());
     assertTrue(valid.out().contains("3 claim files"), valid.out());
