@@ -153,7 +153,9 @@ final class CheckCommand implements Callable<Integer> {
     AtomicInteger finished = new AtomicInteger();
     Map<String, Double> seconds = new ConcurrentHashMap<>();
     List<ClaimResult> results;
-    try (ProgressLine progress = new ProgressLine(err, quiet, "check", () -> status(running, finished.get(), total, start, n))) {
+    java.util.concurrent.atomic.AtomicReference<String> phase = new java.util.concurrent.atomic.AtomicReference<>();
+    try (ProgressLine progress = new ProgressLine(err, quiet, "check",
+        () -> phase.get() != null ? phase.get() : status(running, finished.get(), total, start, n))) {
       progress.line(String.format(Locale.ROOT, "checking %d claims from %s on %d threads", total, properties, n));
       results = catalog.run(options, n, failFast, p -> {
         ClaimResult r = p.result();
@@ -172,12 +174,15 @@ final class CheckCommand implements Callable<Integer> {
       List<Map.Entry<String, FigureData>> figures = new ArrayList<>();
       Set<String> checked = new TreeSet<>();
       for (ClaimResult r : results) checked.add(r.spec().id());
-      for (ReportFigures.Entry e : ReportFigures.all(properties, checked)) {
+      List<ReportFigures.Entry> entries = ReportFigures.all(properties, checked);
+      for (ReportFigures.Entry e : entries) {
+        phase.set(String.format(Locale.ROOT, "claims done; drawing figure %d/%d", figures.size() + 1, entries.size()));
         long t0 = System.nanoTime();
         FigureData f = e.figure().get();
         figures.add(Map.entry(e.claimId(), f));
         progress.line(String.format(Locale.ROOT, "figure %-40s %7.1f s", f.fileName(), (System.nanoTime() - t0) * 1e-9));
       }
+      phase.set("writing " + outDir());
       // without --seed every claim uses its file's seed (default 1), shown per row
       Report report = ClaimReports.assemble("mixproof claim catalog", seed == null ? 1 : seed, reproducingCommand(),
           results, figures, outDir());
