@@ -236,10 +236,18 @@ public final class GuaranteeCheck implements ClaimCheck {
         Sweep worst = list.get(0);
         for (Sweep sw : list) if (sw.certainGrowth() > worst.certainGrowth()) worst = sw;
         int i = list.indexOf(worst);
+        Map<String, Object> w = witness(spec, seed, i, worst);
+        String shrunkNote = "";
+        if (worst.certainGrowth() > growth) {
+          // one try falsifies by itself: reduce it like a point witness (fewer values, smaller k, d, N)
+          RateShrinker.Shrunk sh = RateShrinker.shrink(spec, bound, seed, i, base(spec), worst, growth, options);
+          w.put("shrunk", sh.tree());
+          shrunkNote = "; shrunk in " + sh.steps() + " steps to " + sh.describe();
+        }
         return new ClaimResult(spec, Verdict.FALSIFIED, done, 0, 0, "Ĉ", worstC, "sweep " + env.parameter() + " over "
             + list.size() + " tries", seed, String.format(Locale.ROOT, "Ĉ grows %.3g× along %s (certain, from the TV"
-            + " brackets; allowed %.3g×): max Ĉ over %d tries %s", certain, env.parameter(), growth, list.size(), env.values()),
-            witness(spec, seed, i, worst));
+            + " brackets; allowed %.3g×): max Ĉ over %d tries %s%s", certain, env.parameter(), growth, list.size(),
+            env.values(), shrunkNote), w);
       }
       if (g > growth) {
         inconclusive.append(String.format(Locale.ROOT, " %s: Ĉ from the upper brackets grows %.3g× but only %.3g× is certain;",
@@ -320,15 +328,20 @@ public final class GuaranteeCheck implements ClaimCheck {
       if (!spec.has(key)) continue;
       List<Double> xs = spec.numbers(key, List.of());
       if (xs.size() < 2) throw spec.error(key, "a sweep needs at least two values");
-      List<Point> pts = new ArrayList<>();
-      for (double x : xs) {
-        Base c = b.with(name, x);
-        if (name.equals("spread")) c = c.with("radius", Math.pow(x, spreadExponent(spec)));
-        pts.add(point(spec, bound, c, draw(spec, seed, i, c.k(), c.radius()), x));
-      }
-      out.add(new Sweep(name, List.copyOf(pts)));
+      out.add(sweep(spec, bound, seed, i, b, name, xs));
     }
     return out;
+  }
+
+  /** One sweep of try {@code i} over {@code xs} of parameter {@code name}, from base case {@code b}. */
+  static Sweep sweep(ClaimSpec spec, BoundExpression bound, long seed, int i, Base b, String name, List<Double> xs) {
+    List<Point> pts = new ArrayList<>();
+    for (double x : xs) {
+      Base c = b.with(name, x);
+      if (name.equals("spread")) c = c.with("radius", Math.pow(x, spreadExponent(spec)));
+      pts.add(point(spec, bound, c, draw(spec, seed, i, c.k(), c.radius()), x));
+    }
+    return new Sweep(name, List.copyOf(pts));
   }
 
   static NoiseSchedule schedule(ClaimSpec spec) {

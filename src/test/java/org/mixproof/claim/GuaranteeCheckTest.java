@@ -165,4 +165,34 @@ class GuaranteeCheckTest {
         java.util.List.of(exact(1, 0.002), exact(2, 0.004), exact(4, 0.008), exact(8, 0.016)));
     assertEquals(4, GuaranteeCheck.Envelope.of(java.util.List.of(linear, typical)).certainGrowth(), 1e-12);
   }
+
+  /**
+   * A falsified rate claim is shrunk like a point claim: [LY24]'s sampler against ln(T)³/T (no d) is
+   * falsified along d, and its witness is reduced to two swept dimensions, fewer components and fewer
+   * noise levels — and that reduced case, recomputed, still grows beyond the allowed factor.
+   */
+  @Test
+  void aFalsifiedGuaranteeIsShrunk() throws IOException {
+    String text = Files.readString(Path.of("properties/solver.ly24.dimension-free.properties"))
+        .replaceAll("(?m)^tries = .*$", "tries = 1").replaceAll("(?m)^sweep-(levels|components) = .*$", "");
+    ClaimSpec spec = ClaimFiles.parse(text, Path.of("x/solver.ly24.dimension-free.properties"));
+    ClaimResult r = Checks.run(spec, RunOptions.standard());
+    assertEquals(Verdict.FALSIFIED, r.verdict(), r.detail());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> shrunk = (java.util.Map<String, Object>) r.witness().get("shrunk");
+    assertTrue(shrunk != null, "the witness carries its shrunk case: " + r.witness().keySet());
+    @SuppressWarnings("unchecked")
+    java.util.List<Double> values = (java.util.List<Double>) shrunk.get("values");
+    int k = (Integer) shrunk.get("k"), steps = (Integer) shrunk.get("steps");
+    GuaranteeCheck.Base base = GuaranteeCheck.base(spec);
+    assertEquals(2, values.size(), "two dimensions suffice to show growth: " + shrunk);
+    assertTrue(k < base.k() && steps < base.N(), "fewer components and levels than the file's k = " + base.k()
+        + ", " + base.N() + " steps: " + shrunk);
+    // the reduced case, recomputed from its description, still falsifies
+    GuaranteeCheck.Base reduced = base.with("components", k).with("steps", steps);
+    GuaranteeCheck.Sweep again = GuaranteeCheck.sweep(spec, BoundExpression.of(spec, "bound", GuaranteeCheck.NAMES), 1,
+        (Integer) shrunk.get("try"), reduced, "dimension", values);
+    assertTrue(again.certainGrowth() > 2, "certain growth " + again.certainGrowth());
+    assertTrue(r.detail().contains("shrunk in"), r.detail());
+  }
 }
