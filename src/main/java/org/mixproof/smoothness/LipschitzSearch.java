@@ -52,10 +52,19 @@ public final class LipschitzSearch {
   /** Relative improvement below which the polishing restarts stop. */
   static final double CONVERGED = 1e-13;
 
+  /**
+   * The families of start points: the means; points between each pair of means; random points around
+   * each component (each with its pair's tie point); tie points of each pair far out along the
+   * directions where their quadratic parts cancel. Each can be searched alone ({@link #only}), so a
+   * family that silently collapses is not hidden by the others.
+   */
+  public enum StartFamily { MEANS, BETWEEN, RANDOM, TIES }
+
   private final long seed;
   private final int randomStarts;
   private final int polished;
   private final int polishBudget;
+  private final java.util.EnumSet<StartFamily> families;
 
   public LipschitzSearch(long seed) {
     this(seed, DEFAULT_RANDOM_STARTS, DEFAULT_POLISHED, DEFAULT_POLISH_BUDGET);
@@ -67,6 +76,11 @@ public final class LipschitzSearch {
    * @param polishBudget evaluations allowed per climb
    */
   public LipschitzSearch(long seed, int randomStarts, int polished, int polishBudget) {
+    this(seed, randomStarts, polished, polishBudget, java.util.EnumSet.allOf(StartFamily.class));
+  }
+
+  private LipschitzSearch(long seed, int randomStarts, int polished, int polishBudget,
+      java.util.EnumSet<StartFamily> families) {
     if (randomStarts < 0) throw new IllegalArgumentException("randomStarts must be >= 0, was " + randomStarts);
     if (polished < 0) throw new IllegalArgumentException("polished must be >= 0, was " + polished);
     if (polishBudget < 1) throw new IllegalArgumentException("polishBudget must be >= 1, was " + polishBudget);
@@ -74,6 +88,12 @@ public final class LipschitzSearch {
     this.randomStarts = randomStarts;
     this.polished = polished;
     this.polishBudget = polishBudget;
+    this.families = families;
+  }
+
+  /** The same search from the given start families only. */
+  public LipschitzSearch only(StartFamily first, StartFamily... rest) {
+    return new LipschitzSearch(seed, randomStarts, polished, polishBudget, java.util.EnumSet.of(first, rest));
   }
 
   public LipschitzResult search(MixtureDensity p, Domain domain) {
@@ -81,13 +101,7 @@ public final class LipschitzSearch {
     if (domain == null) throw new IllegalArgumentException("domain must not be null");
     ComponentGeometry g = new ComponentGeometry(p);
     Objective f = new Objective(p, domain, g);
-    List<double[]> starts = startPoints(p, g, domain);
-    List<PointValuePair> scored = new ArrayList<>();
-    for (double[] x : starts) {
-      double[] y = domain.project(x.clone());
-      scored.add(new PointValuePair(y, f.value(y)));
-    }
-    scored.sort(Comparator.comparingDouble((PointValuePair v) -> v.getValue()).reversed());
+    List<PointValuePair> scored = scoredStarts(p, domain, g, f);
     PointValuePair best = scored.get(0);
     // climb the best few starts, and the best start of every pair of competing components, so
     // that each tie ridge — where the covariance term peaks — is followed at least once
@@ -208,16 +222,41 @@ public final class LipschitzSearch {
     return false;
   }
 
-  private List<double[]> startPoints(MixtureDensity p, ComponentGeometry g, Domain domain) {
+  /** The start points, projected into the domain and scored, best first (before any climb). */
+  List<PointValuePair> scoredStarts(MixtureDensity p, Domain domain) {
+    ComponentGeometry g = new ComponentGeometry(p);
+    return scoredStarts(p, domain, g, new Objective(p, domain, g));
+  }
+
+  private List<PointValuePair> scoredStarts(MixtureDensity p, Domain domain, ComponentGeometry g, Objective f) {
+    List<double[]> starts = startPoints(p, g, domain);
+    if (starts.isEmpty()) {
+      throw new IllegalArgumentException("the start families " + families + " give no start point for k = " + g.k);
+    }
+    List<PointValuePair> scored = new ArrayList<>();
+    for (double[] x : starts) {
+      double[] y = domain.project(x.clone());
+      scored.add(new PointValuePair(y, f.value(y)));
+    }
+    scored.sort(Comparator.comparingDouble((PointValuePair v) -> v.getValue()).reversed());
+    return scored;
+  }
+
+  /** The start points of the search's families, in a fixed order. */
+  List<double[]> startPoints(MixtureDensity p, ComponentGeometry g, Domain domain) {
     int d = g.d, k = g.k;
     List<double[]> out = new ArrayList<>();
-    for (int i = 0; i < k; i++) out.add(g.means[i].clone());
-    for (int i = 0; i < k; i++) {
-      for (int j = i + 1; j < k; j++) {
-        for (double lambda : new double[] {0.25, 0.5, 0.75}) {
-          double[] x = new double[d];
-          for (int c = 0; c < d; c++) x[c] = (1 - lambda) * g.means[i][c] + lambda * g.means[j][c];
-          out.add(x);
+    if (families.contains(StartFamily.MEANS)) {
+      for (int i = 0; i < k; i++) out.add(g.means[i].clone());
+    }
+    if (families.contains(StartFamily.BETWEEN)) {
+      for (int i = 0; i < k; i++) {
+        for (int j = i + 1; j < k; j++) {
+          for (double lambda : new double[] {0.25, 0.5, 0.75}) {
+            double[] x = new double[d];
+            for (int c = 0; c < d; c++) x[c] = (1 - lambda) * g.means[i][c] + lambda * g.means[j][c];
+            out.add(x);
+          }
         }
       }
     }
@@ -233,6 +272,7 @@ public final class LipschitzSearch {
         double[] u = randomUnit(d, normal);
         for (int c = 0; c < d; c++) x[c] = domain.beta() * u[c];
       }
+      if (!families.contains(StartFamily.RANDOM)) continue; // the draws above keep the generator's sequence
       out.add(x);
       if (k >= 2) {
         int[] pair = topTwo(g, x);
@@ -240,6 +280,7 @@ public final class LipschitzSearch {
         if (tie != null) out.add(tie);
       }
     }
+    if (!families.contains(StartFamily.TIES)) return out;
     double scale = sd;
     for (double[] mu : g.means) scale = Math.max(scale, sd + ComponentGeometry.norm(mu));
     double[] radii = domain.isGlobal() ? GLOBAL_TIE_RADII : new double[] {0.5 * domain.beta() / scale, domain.beta() / scale};
