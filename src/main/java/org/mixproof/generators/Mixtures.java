@@ -24,7 +24,8 @@ import org.mixproof.mixture.GaussianMixture;
  * i uses row i of each array and its first d entries, so d and k shrink as plain integers while the
  * other parts keep their values. Every part shrinks towards the simplest mixture: d → dmin, k → kmin,
  * means → 0, weights → equal, covariances → I (when the profile allows 1 and κ = 1), and each
- * decimal on its grid, so shrunk counterexamples have round numbers.
+ * double to the simplest value that still falsifies (the target, whole numbers, short decimals:
+ * {@link Parts#decimals}, {@link Parts#logUniform}), so shrunk counterexamples have round numbers.
  *
  * <p>Means: coordinates on a 10⁻³ grid in [−R, R], projected onto the ball ‖μ_i‖ ≤ R. With
  * probability 1/10 the layout is COINCIDENT: every μ_i equals μ_0 (the layout shrinks to SPREAD).
