@@ -2,17 +2,22 @@ package org.mixproof.generators;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Shrinkable;
+import net.jqwik.api.ShrinkingDistance;
 import net.jqwik.api.Tuple;
 
 /**
  * Building blocks shared by the generators: decimals on an explicit grid, fixed-size arrays whose
- * elements shrink one after the other and log-uniform magnitudes as anchor × 10^x. Doubles shrink towards simple values — the target, whole numbers, short decimals —
+ * elements shrink one after the other, log-uniform magnitudes as anchor × 10^x, and parts that only
+ * shrinking changes. Doubles shrink towards simple values — the target, whole numbers, short decimals —
  * before near ones ({@link SimpleDecimal}, {@link SimpleMagnitude}); what is generated is jqwik's draw.
  *
  * <p>Everything here is built with {@link Combinators#combine}, never {@code flatMap}, so a value
@@ -73,6 +78,28 @@ public final class Parts {
     Arbitrary<Double> drawn = decimals(Math.log10(lo / anchor), Math.log10(hi / anchor), scale, 0.0)
         .map(x -> x == 0 ? anchor : Math.min(hi, Math.max(lo, anchor * Math.pow(10, x))));
     return new OwnShrinking<>(drawn, v -> new SimpleMagnitude(v, lo, hi, anchor));
+  }
+
+  /**
+   * A part that only shrinking changes: every draw is {@code generated} (drawing no randomness, so the
+   * parts after it draw as before), its edge case too, and it shrinks to any of {@code simpler}, listed
+   * simplest first (distance i for {@code simpler[i]}, n for {@code generated}); each of those shrinks on
+   * to the ones listed before it. {@link Mixtures} marks components removable with it.
+   */
+  @SafeVarargs
+  public static <T> Arbitrary<T> shrinkOnly(T generated, T... simpler) {
+    if (simpler.length == 0) throw new IllegalArgumentException("shrinkOnly needs at least one simpler value");
+    List<Shrinkable<T>> ladder = new ArrayList<>();
+    for (T v : simpler) ladder.add(new Rung<>(v, List.copyOf(ladder)));
+    Shrinkable<T> top = new Rung<>(generated, List.copyOf(ladder));
+    return new OwnShrinking<>(Arbitraries.just(generated), v -> top);
+  }
+
+  /** A value with distance = the number of simpler values, which are its shrinking candidates. */
+  private record Rung<T>(T value, List<Shrinkable<T>> below) implements Shrinkable<T> {
+    @Override public Stream<Shrinkable<T>> shrink() { return below.stream(); }
+
+    @Override public ShrinkingDistance distance() { return ShrinkingDistance.of(below.size()); }
   }
 
   /**

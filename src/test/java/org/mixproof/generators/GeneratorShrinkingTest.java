@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.RandomGenerator;
@@ -23,7 +25,7 @@ import org.mixproof.schedule.VpOu;
  * Shrinking quality of the generators, tested directly: draw from {@code arbitrary.generator(1000)}
  * with a seeded {@link java.util.Random} until a value falsifies a known-false property, shrink it
  * with {@link GreedyShrinker}, and compare with the minimum derived from how the generators encode
- * their parts (d → dmin, k → kmin, Givens angles → 0, κ → κmin, scale → 1)
+ * their parts (d → dmin, k → kmin, any component removable, Givens angles → 0, κ → κmin, scale → 1)
  * and from the simplicity order of doubles: a decimal part shrinks to the value with the fewest decimal
  * places of v − target, then the nearest ({@link SimpleDecimal}: 2 before 1.571, 0.6 before 0.5004), a
  * log-uniform magnitude to the fewest significant digits, then the nearest to its anchor in log10
@@ -104,6 +106,62 @@ class GeneratorShrinkingTest {
     }
   }
 
+  /**
+   * The case the shrinker used to stop at: "k ≥ 3 and ‖μ_k‖ ≥ 1" has the minimum d = 1, k = 3, means
+   * (0, 0, 1), equal weights, Σ_i = 1 (k cannot fall below 3, the first two means shrink to 0, the last
+   * to the simplest value ≥ 1): two coincident components and a distinct last one.
+   */
+  private static GreedyShrinker.Result<GaussianMixture> coincidentPairBeforeADistinctLast(long seed) {
+    GreedyShrinker.Result<GaussianMixture> r = GreedyShrinker.minimalCounterexample(profile().build(), seed,
+        x -> x.components() < 3 || norm(x.mean(x.components() - 1)) < 1);
+    GaussianMixture m = r.value();
+    assertEquals(1, m.dimension(), "seed " + seed);
+    assertEquals(3, m.components(), "seed " + seed);
+    assertArrayEquals(new double[][] {{0}, {0}, {1}}, m.means(), "seed " + seed);
+    assertArrayEquals(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, m.weights(), 1e-15, "seed " + seed);
+    assertArrayEquals(new double[][][] {identity(1), identity(1), identity(1)}, m.covariances());
+    return r;
+  }
+
+  @Example
+  void aCoincidentPairBesideADistinctLastComponentShrinksToTwoByDroppingTheFirst() {
+    // "two means at least 1 apart" (diameter D ≥ 1) is false at (0, 0, 1). Dropping the last component
+    // (k → 2) leaves D = 0, so shrinking k alone stops at k = 3; dropping the first leaves means (0, 1)
+    // with the weights renormalised to (½, ½), D = 1, and one component (D = 0) satisfies the claim:
+    // the minimum is k = 2, means (0, 1), equal weights — the last component kept
+    for (long seed : SEEDS) {
+      GreedyShrinker.Result<GaussianMixture> start = coincidentPairBeforeADistinctLast(seed);
+      GaussianMixture m = GreedyShrinker.shrink(start.shrinkable(), x -> diameter(x) < 1,
+          GreedyShrinker.DEFAULT_MAX_STEPS).value();
+      assertEquals(1, m.dimension(), "seed " + seed);
+      assertEquals(2, m.components(), () -> "seed " + seed + ": " + m);
+      assertArrayEquals(new double[][] {{0}, {1}}, m.means(), "seed " + seed);
+      assertArrayEquals(new double[] {0.5, 0.5}, m.weights(), 1e-15, "seed " + seed);
+      assertArrayEquals(new double[][][] {identity(1), identity(1)}, m.covariances());
+    }
+  }
+
+  @Example
+  void aCoincidentPairMergesWhenDroppingOneWouldChangeTheWeights() {
+    // "D ≥ 1 and the component at 1 weighs less than ½" is false at (0, 0, 1) with weights ⅓ each.
+    // Dropping a component at 0 renormalises to (½, ½) and satisfies it; merging the first into the
+    // second (they coincide) keeps the density, weights (⅔, ⅓): the minimum is k = 2, means (0, 1),
+    // weights (⅔, ⅓), and p(x) = ⅔ φ(x) + ⅓ φ(x − 1) everywhere
+    for (long seed : SEEDS) {
+      GreedyShrinker.Result<GaussianMixture> start = coincidentPairBeforeADistinctLast(seed);
+      GaussianMixture m = GreedyShrinker.shrink(start.shrinkable(),
+          x -> diameter(x) < 1 || weightAt(x, 1) >= 0.5, GreedyShrinker.DEFAULT_MAX_STEPS).value();
+      assertEquals(2, m.components(), () -> "seed " + seed + ": " + m);
+      assertArrayEquals(new double[][] {{0}, {1}}, m.means(), "seed " + seed);
+      assertArrayEquals(new double[] {2.0 / 3, 1.0 / 3}, m.weights(), 1e-15, "seed " + seed);
+      for (double x : new double[] {-2, 0, 0.5, 1, 3}) {
+        double p = 2.0 / 3 * phi(x) + 1.0 / 3 * phi(x - 1);
+        assertEquals(p, density1d(start.value(), x), 1e-15 * p, "the merge keeps the density");
+        assertEquals(p, density1d(m, x), 1e-15 * p, "seed " + seed);
+      }
+    }
+  }
+
   @Example
   void decimalsShrinkToWholeNumbersThenShortDecimals() {
     for (long seed : SEEDS) {
@@ -144,23 +202,34 @@ class GeneratorShrinkingTest {
 
   @Example
   void theSimpleShrinkingDrawsWhatJqwikDraws() {
-    // only shrinking changed: Parts.decimals draws jqwik's uniform decimals and logUniform anchor × 10^x
-    // with x drawn so, so every seed generates the cases it generated before and finds the same first
-    // counterexample
+    // only shrinking changed: Parts.decimals draws jqwik's uniform decimals, logUniform anchor × 10^x with
+    // x drawn so, and a shrink-only part draws nothing (the parts after it draw as before), so every
+    // seed generates the cases it generated before and finds the same first counterexample
     Arbitrary<Double> jqwik = Arbitraries.doubles().between(-3, 3).ofScale(3).shrinkTowards(0)
         .withDistribution(RandomDistribution.uniform());
     Arbitrary<Double> jqwikExponent = Arbitraries.doubles().between(-1, 1).ofScale(4).shrinkTowards(0)
         .withDistribution(RandomDistribution.uniform());
+    Arbitrary<List<Object>> withMark = Combinators.combine(
+        Parts.shrinkOnly(Mixtures.Presence.PRESENT, Mixtures.Presence.DROPPED), Parts.decimals(-3, 3, 3, 0))
+        .as(List::of);
     for (long seed : SEEDS) {
-      Random a = new Random(seed), b = new Random(seed), c = new Random(seed), e = new Random(seed);
+      Random a = new Random(seed), b = new Random(seed), c = new Random(seed), e = new Random(seed), f = new Random(seed);
       RandomGenerator<Double> ours = Parts.decimals(-3, 3, 3, 0).generator(1000);
       RandomGenerator<Double> theirs = jqwik.generator(1000);
       RandomGenerator<Double> ourLog = Parts.logUniform(0.1, 10, 1, 4).generator(1000);
       RandomGenerator<Double> theirLog = jqwikExponent.generator(1000);
+      RandomGenerator<List<Object>> marked = withMark.generator(1000);
       for (int i = 0; i < 500; i++) {
-        assertEquals(theirs.next(b).value(), ours.next(a).value(), 0.0, "draw " + i);
+        double v = ours.next(a).value();
+        assertEquals(theirs.next(b).value(), v, 0.0, "draw " + i);
         double x = theirLog.next(e).value();
         assertEquals(x == 0 ? 1.0 : Math.min(10, Math.max(0.1, Math.pow(10, x))), ourLog.next(c).value(), 0.0, "draw " + i);
+        List<Object> both = marked.next(f).value();
+        assertEquals(Mixtures.Presence.PRESENT, both.get(0));
+      }
+      Random g = new Random(seed), h = new Random(seed);
+      for (int i = 0; i < 500; i++) {
+        assertEquals(jqwik.generator(1000).next(h).value(), withMark.generator(1000).next(g).value().get(1), "draw " + i);
       }
     }
   }
@@ -278,6 +347,45 @@ class GeneratorShrinkingTest {
       assertEquals(rho * scale, x[0], 0.0, "seed " + seed);
       assertEquals(0.0, x[1], 0.0, "seed " + seed);
     }
+  }
+
+  static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) s += x * x;
+    return Math.sqrt(s);
+  }
+
+  /** D = max ‖μ_i − μ_j‖. */
+  static double diameter(GaussianMixture m) {
+    double d = 0;
+    for (int i = 0; i < m.components(); i++) {
+      for (int j = 0; j < m.components(); j++) {
+        double[] a = m.mean(i), b = m.mean(j);
+        double s = 0;
+        for (int c = 0; c < a.length; c++) s += (a[c] - b[c]) * (a[c] - b[c]);
+        d = Math.max(d, Math.sqrt(s));
+      }
+    }
+    return d;
+  }
+
+  /** The total weight of the components whose (one-dimensional) mean is {@code mu}. */
+  static double weightAt(GaussianMixture m, double mu) {
+    double w = 0;
+    for (int i = 0; i < m.components(); i++) if (m.meanEntry(i, 0) == mu) w += m.weight(i);
+    return w;
+  }
+
+  static double phi(double x) { return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI); }
+
+  /** Σ π_i N(x; μ_i, σ_i²) of a one-dimensional mixture. */
+  static double density1d(GaussianMixture m, double x) {
+    double p = 0;
+    for (int i = 0; i < m.components(); i++) {
+      double s = Math.sqrt(m.covariance(i)[0][0]);
+      p += m.weight(i) * phi((x - m.meanEntry(i, 0)) / s) / s;
+    }
+    return p;
   }
 
   static double condition(double[][] a) {
