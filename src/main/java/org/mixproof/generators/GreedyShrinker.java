@@ -1,12 +1,18 @@
 package org.mixproof.generators;
 
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
+import net.jqwik.api.ShrinkingDistance;
 
 /**
  * A deterministic greedy shrinker over jqwik's {@link Shrinkable} API, independent of the engine's
@@ -16,9 +22,21 @@ import net.jqwik.api.Shrinkable;
  * <p>Algorithm: from a falsifying shrinkable, take the first suggestion of {@link Shrinkable#shrink()}
  * (jqwik orders them: parts of a {@code combine} one after the other, each towards its target) that
  * still falsifies and whose {@link Shrinkable#distance()} is strictly smaller; repeat until no
- * suggestion qualifies or {@code maxSteps} is reached. The strict decrease rules out cycles.
+ * suggestion qualifies or {@code maxSteps} is reached. The strict decrease rules out cycles. What a
+ * step can do is the generators' shrinkables: {@link Mixtures} can remove (merge or drop) any
+ * component, and doubles shrink to the simplest value that still falsifies ({@link Parts#decimals},
+ * {@link Parts#logUniform}).
+ *
+ * <p>The property must be a function of the value (every caller's is: seeded searches, no clock). A
+ * suggestion whose value {@code equals} the current one — a part the value does not use, such as a
+ * mean of a component beyond k — therefore still falsifies and is taken without calling the property,
+ * and one equal to a value recently seen to satisfy it (the last {@value #REMEMBERED} such values) is
+ * passed over without calling it again.
  */
 public final class GreedyShrinker {
+
+  /** How many values seen to satisfy the property are remembered, so that none is tested twice. */
+  static final int REMEMBERED = 256;
 
   /** Default cap on accepted shrinking steps. */
   public static final int DEFAULT_MAX_STEPS = 10_000;
@@ -40,21 +58,41 @@ public final class GreedyShrinker {
       throw new IllegalArgumentException("start value does not falsify the property: " + start.value());
     }
     Shrinkable<T> current = start;
+    T currentValue = start.value();
+    ShrinkingDistance currentDistance = start.distance();
+    Set<T> satisfying = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+      @Override protected boolean removeEldestEntry(Map.Entry<T, Boolean> eldest) { return size() > REMEMBERED; }
+    });
     int steps = 0;
     long tried = 0;
     while (steps < maxSteps) {
       Shrinkable<T> next = null;
+      T nextValue = null;
       Iterator<Shrinkable<T>> it = current.shrink().iterator();
       while (it.hasNext()) {
         Shrinkable<T> candidate = it.next();
         tried++;
-        if (candidate.distance().compareTo(current.distance()) < 0 && !property.test(candidate.value())) {
+        if (candidate.distance().compareTo(currentDistance) >= 0) continue;
+        T value = candidate.value();
+        boolean falsifies;
+        if (Objects.equals(value, currentValue)) {
+          falsifies = true;
+        } else if (satisfying.contains(value)) {
+          falsifies = false;
+        } else {
+          falsifies = !property.test(value);
+          if (!falsifies) satisfying.add(value);
+        }
+        if (falsifies) {
           next = candidate;
+          nextValue = value;
           break;
         }
       }
-      if (next == null) return new Result<>(current.value(), current, steps, tried, false);
+      if (next == null) return new Result<>(currentValue, current, steps, tried, false);
       current = next;
+      currentValue = nextValue;
+      currentDistance = next.distance();
       steps++;
     }
     return new Result<>(current.value(), current, steps, tried, true);

@@ -1,6 +1,7 @@
 package org.mixproof.generators;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -18,13 +19,25 @@ import org.mixproof.mixture.GaussianMixture;
  *     .conditionNumber(1, 1e4).meanRadius(3).weightFloor(0.05).build();
  * }</pre>
  *
- * <p>A mixture is one {@code Combinators.combine} of seven parts, in this order (the order in which
- * they shrink): d, k, the covariance family, the mean layout, the mean coordinates (kmax × dmax),
- * the weight exponents (kmax) and the covariance recipes (kmax, see {@link SpdMatrices}). Component
- * i uses row i of each array and its first d entries, so d and k shrink as plain integers while the
- * other parts keep their values. Every part shrinks towards the simplest mixture: d → dmin, k → kmin,
- * means → 0, weights → equal, covariances → I (when the profile allows 1 and κ = 1), and each
- * decimal on its grid, so shrunk counterexamples have round numbers.
+ * <p>A mixture is one {@code Combinators.combine} of eight parts, in this order (the order in which
+ * they shrink): d, k, the removal marks (kmax), the covariance family, the mean layout, the mean
+ * coordinates (kmax × dmax), the weight exponents (kmax) and the covariance recipes (kmax, see
+ * {@link SpdMatrices}). Component i uses row i of each array and its first d entries, so d and k
+ * shrink as plain integers while the other parts keep their values. Every part shrinks towards the
+ * simplest mixture: d → dmin, k → kmin, means → 0, weights → equal, covariances → I (when the profile
+ * allows 1 and κ = 1), and each double to the simplest value that still falsifies (the target, whole
+ * numbers, short decimals: {@link Parts#decimals}, {@link Parts#logUniform}), so shrunk
+ * counterexamples have round numbers.
+ *
+ * <p>Shrinking k drops the last component only. The removal marks let shrinking take out <em>any</em>
+ * component: every mark is generated {@link Presence#PRESENT} (drawing no randomness, so generation is
+ * unchanged) and shrinks to {@link Presence#DROPPED} — the component is gone and the remaining weights
+ * are renormalised (each stays above the floor) — or, tried next, {@link Presence#MERGED} — its weight
+ * is added to the first remaining component with the same mean and covariance, so the density does
+ * not change (dropped when no component coincides with it). Marks are applied in row order while more
+ * than kmin components remain, so a mixture never has fewer than kmin components. Without them a
+ * witness with two coincident components and a distinct last one stayed at k = 3: dropping the last
+ * leaves a single Gaussian.
  *
  * <p>Means: coordinates on a 10⁻³ grid in [−R, R], projected onto the ball ‖μ_i‖ ≤ R. With
  * probability 1/10 the layout is COINCIDENT: every μ_i equals μ_0 (the layout shrinks to SPREAD).
@@ -49,6 +62,13 @@ public final class Mixtures {
 
   /** How the means are laid out; shrinks towards SPREAD. */
   public enum MeanLayout { SPREAD, COINCIDENT }
+
+  /**
+   * Whether a component's row is in the mixture: generated PRESENT, it shrinks to DROPPED (gone, the
+   * other weights renormalised) or MERGED (its weight added to the first remaining component with the
+   * same mean and covariance — the same density — or dropped when there is none).
+   */
+  public enum Presence { DROPPED, MERGED, PRESENT }
 
   private Mixtures() {}
 
@@ -168,6 +188,10 @@ public final class Mixtures {
 
       Arbitrary<Integer> d = Arbitraries.integers().between(minDimension, dMax);
       Arbitrary<Integer> k = Arbitraries.integers().between(minComponents, kMax);
+      int kMin = minComponents;
+      Arbitrary<List<Presence>> presence = kMin == kMax
+          ? Arbitraries.just(Collections.nCopies(kMax, Presence.PRESENT))
+          : Parts.fixedList(Parts.shrinkOnly(Presence.PRESENT, Presence.DROPPED, Presence.MERGED), kMax);
       Arbitrary<CovarianceFamily> family = Arbitraries.of(families);
       Arbitrary<MeanLayout> layout =
           Arbitraries.frequency(Tuple.of(9, MeanLayout.SPREAD), Tuple.of(1, MeanLayout.COINCIDENT));
@@ -182,16 +206,16 @@ public final class Mixtures {
               .recipes(dMax, singular),
           kMax);
 
-      return Combinators.combine(d, k, family, layout, meanCoordinates, weightExponents, covariances)
-          .as((dd, kk, fam, lay, mu, x, cov) ->
-              assemble(dd, kk, fam, lay, mu, dMax, r, x, floor, cov));
+      return Combinators.combine(d, k, presence, family, layout, meanCoordinates, weightExponents, covariances)
+          .as((dd, kk, pres, fam, lay, mu, x, cov) ->
+              assemble(dd, kk, pres, kMin, fam, lay, mu, dMax, r, x, floor, cov));
     }
   }
 
   /** The combiner: cheap (no decomposition besides GaussianMixture's own validation). */
-  static GaussianMixture assemble(int d, int k, CovarianceFamily family, MeanLayout layout,
-      double[] meanCoordinates, int dMax, double radius, double[] weightExponents, double floor,
-      List<SpdMatrices.Recipe> recipes) {
+  static GaussianMixture assemble(int d, int k, List<Presence> presence, int kMin, CovarianceFamily family,
+      MeanLayout layout, double[] meanCoordinates, int dMax, double radius, double[] weightExponents,
+      double floor, List<SpdMatrices.Recipe> recipes) {
     double[][] means = new double[k][d];
     for (int i = 0; i < k; i++) {
       int row = layout == MeanLayout.COINCIDENT ? 0 : i;
@@ -212,7 +236,34 @@ public final class Mixtures {
           ? recipes.get(0).matrix(d, CovarianceFamily.FULL)
           : recipes.get(i).matrix(d, family);
     }
-    return GaussianMixture.normalized(weights, means, covariances);
+    boolean[] removed = new boolean[k];
+    int left = k;
+    for (int i = 0; i < k && left > Math.max(kMin, 1); i++) {
+      if (presence.get(i) != Presence.PRESENT) {
+        removed[i] = true;
+        left--;
+      }
+    }
+    if (left == k) return GaussianMixture.normalized(weights, means, covariances);
+    for (int i = 0; i < k; i++) {
+      if (!removed[i] || presence.get(i) != Presence.MERGED) continue;
+      for (int j = 0; j < k; j++) {
+        if (!removed[j] && Arrays.equals(means[i], means[j]) && Arrays.deepEquals(covariances[i], covariances[j])) {
+          weights[j] += weights[i]; // merged: the same density with one component fewer
+          break;
+        }
+      }
+    }
+    double[] w = new double[left];
+    double[][] mu = new double[left][];
+    double[][][] cov = new double[left][][];
+    for (int i = 0, n = 0; i < k; i++) {
+      if (removed[i]) continue;
+      w[n] = weights[i];
+      mu[n] = means[i];
+      cov[n++] = covariances[i];
+    }
+    return GaussianMixture.normalized(w, mu, cov);
   }
 
   private static void projectOntoBall(double[] v, double radius) {

@@ -2,17 +2,23 @@ package org.mixproof.generators;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Shrinkable;
+import net.jqwik.api.ShrinkingDistance;
 import net.jqwik.api.Tuple;
 
 /**
  * Building blocks shared by the generators: decimals on an explicit grid, fixed-size arrays whose
- * elements shrink one after the other, and log-uniform magnitudes as anchor × 10^x.
+ * elements shrink one after the other, log-uniform magnitudes as anchor × 10^x, and parts that only
+ * shrinking changes. Doubles shrink towards simple values — the target, whole numbers, short decimals —
+ * before near ones ({@link SimpleDecimal}, {@link SimpleMagnitude}); what is generated is jqwik's draw.
  *
  * <p>Everything here is built with {@link Combinators#combine}, never {@code flatMap}, so a value
  * shrinks part by part. jqwik 1.9.3 generates doubles on a decimal grid (default 2 places, see
@@ -24,9 +30,12 @@ public final class Parts {
 
   /**
    * Decimals with {@code scale} places in [lo, hi], uniform on that grid (jqwik's default "biased"
-   * distribution crowds values near the shrinking target), shrinking towards {@code target}; the
-   * range ends and the target come in as jqwik edge cases. The bounds are first rounded inwards to
-   * the grid, so every value (edge cases included) lies in [lo, hi].
+   * distribution crowds values near the shrinking target), shrinking towards {@code target} by
+   * simplicity first ({@link SimpleDecimal}: fewer decimal places of v − target, then nearer): a value
+   * shrinks to a whole number or a short decimal when one still falsifies, not to the grid point just
+   * past a boundary. The range ends and the target come in as jqwik edge cases. The bounds are first
+   * rounded inwards to the grid, so every value (edge cases included) lies in [lo, hi]. Values are drawn
+   * by jqwik's decimal generator as before; only their shrinking is this class's.
    */
   public static Arbitrary<Double> decimals(double lo, double hi, int scale, double target) {
     requireFinite("lo", lo);
@@ -42,15 +51,18 @@ public final class Parts {
     double gTarget = BigDecimal.valueOf(Math.min(Math.max(target, gLo), gHi))
         .setScale(scale, RoundingMode.HALF_EVEN).doubleValue();
     gTarget = Math.min(Math.max(gTarget, gLo), gHi);
-    return Arbitraries.doubles().between(gLo, gHi).ofScale(scale).shrinkTowards(gTarget)
+    SimpleDecimal.Grid grid = SimpleDecimal.grid(gLo, gHi, gTarget, scale);
+    Arbitrary<Double> drawn = Arbitraries.doubles().between(gLo, gHi).ofScale(scale).shrinkTowards(gTarget)
         .withDistribution(RandomDistribution.uniform());
+    return new OwnShrinking<>(drawn, grid::at);
   }
 
   /**
    * Magnitudes {@code anchor × 10^x} in [lo, hi] with x on a grid of {@code scale} decimal places,
-   * so log10 of the value is uniform (jqwik's grid permitting). The anchor must lie in [lo, hi]; x
-   * shrinks to 0, so the value shrinks to exactly the anchor. Rounding of {@code pow} is clamped
-   * back into [lo, hi].
+   * so log10 of the value is uniform (jqwik's grid permitting). The anchor must lie in [lo, hi]. A value
+   * shrinks in value, towards exactly the anchor, by simplicity first ({@link SimpleMagnitude}: fewer
+   * significant digits, then nearer the anchor in log10), so shrunk magnitudes read 0.9, 20, 0.0009.
+   * Rounding of {@code pow} is clamped back into [lo, hi].
    */
   public static Arbitrary<Double> logUniform(double lo, double hi, double anchor, int scale) {
     if (!(lo > 0) || !Double.isFinite(lo)) {
@@ -63,8 +75,31 @@ public final class Parts {
       throw new IllegalArgumentException("anchor must lie in [" + lo + ", " + hi + "], was " + anchor);
     }
     if (lo == hi) return Arbitraries.just(lo);
-    return decimals(Math.log10(lo / anchor), Math.log10(hi / anchor), scale, 0.0)
+    Arbitrary<Double> drawn = decimals(Math.log10(lo / anchor), Math.log10(hi / anchor), scale, 0.0)
         .map(x -> x == 0 ? anchor : Math.min(hi, Math.max(lo, anchor * Math.pow(10, x))));
+    return new OwnShrinking<>(drawn, v -> new SimpleMagnitude(v, lo, hi, anchor));
+  }
+
+  /**
+   * A part that only shrinking changes: every draw is {@code generated} (drawing no randomness, so the
+   * parts after it draw as before), its edge case too, and it shrinks to any of {@code simpler}, listed
+   * simplest first (distance i for {@code simpler[i]}, n for {@code generated}); each of those shrinks on
+   * to the ones listed before it. {@link Mixtures} marks components removable with it.
+   */
+  @SafeVarargs
+  public static <T> Arbitrary<T> shrinkOnly(T generated, T... simpler) {
+    if (simpler.length == 0) throw new IllegalArgumentException("shrinkOnly needs at least one simpler value");
+    List<Shrinkable<T>> ladder = new ArrayList<>();
+    for (T v : simpler) ladder.add(new Rung<>(v, List.copyOf(ladder)));
+    Shrinkable<T> top = new Rung<>(generated, List.copyOf(ladder));
+    return new OwnShrinking<>(Arbitraries.just(generated), v -> top);
+  }
+
+  /** A value with distance = the number of simpler values, which are its shrinking candidates. */
+  private record Rung<T>(T value, List<Shrinkable<T>> below) implements Shrinkable<T> {
+    @Override public Stream<Shrinkable<T>> shrink() { return below.stream(); }
+
+    @Override public ShrinkingDistance distance() { return ShrinkingDistance.of(below.size()); }
   }
 
   /**

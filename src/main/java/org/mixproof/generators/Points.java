@@ -1,5 +1,7 @@
 package org.mixproof.generators;
 
+import java.util.Arrays;
+import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -101,9 +103,22 @@ public final class Points {
 
   /**
    * The generated parts of a point, sized for the largest dimension and component count; indices
-   * are taken modulo k and vectors truncated to d when applied.
+   * are taken modulo k and vectors truncated to d when applied. Equal by content (arrays compared
+   * element by element), so equal cases are {@code equals} ({@link GreedyShrinker}).
    */
   public record Recipe(Kind kind, int first, int second, double[] z, double lambda, double[] direction, double radius) {
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Recipe r && kind == r.kind && first == r.first && second == r.second
+          && Arrays.equals(z, r.z) && Double.compare(lambda, r.lambda) == 0
+          && Arrays.equals(direction, r.direction) && Double.compare(radius, r.radius) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(kind, first, second, Arrays.hashCode(z), lambda, Arrays.hashCode(direction), radius);
+    }
 
     public double[] at(Geometry g) {
       int k = g.components(), d = g.dimension();
