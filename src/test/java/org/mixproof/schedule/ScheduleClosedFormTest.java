@@ -1,0 +1,78 @@
+package org.mixproof.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The closed forms each schedule's javadoc states, at points where they are known exactly, and the text
+ * form's details (docs/mutation.md: these kill mutants the consistency identities cannot see — a
+ * schedule with every coefficient zero satisfies a' = f a and (b²)' = 2 f b² + g²).
+ */
+class ScheduleClosedFormTest {
+
+  @Test
+  void veGeometricReachesSigmaMaxAtTimeOne() {
+    VeGeometric s = new VeGeometric(0.5, 8);
+    assertEquals(1.0, s.tMax());
+    // b_1² = σ_max² − σ_min², σ(1) = σ_max, g²(1) = 2 ln(σ_max/σ_min) σ_max² (javadoc)
+    assertEquals(64 - 0.25, s.b2(1), 1e-12);
+    assertEquals(8, s.sigma(1), 1e-13);
+    assertEquals(2 * Math.log(16) * 64, s.g2(1), 1e-11);
+    // σ(1/2) = √(σ_min σ_max) = 2
+    assertEquals(4 - 0.25, s.b2(0.5), 1e-13);
+  }
+
+  @Test
+  void veLinearAndVpOuHaveTheirClosedForms() {
+    VeLinear ve = new VeLinear();
+    assertEquals(Double.POSITIVE_INFINITY, ve.tMax());
+    assertEquals(3.0, ve.b(3.0));
+    assertEquals(9.0, ve.b2(3.0));
+    assertEquals(6.0, ve.g2(3.0));
+    VpOu ou = new VpOu();
+    // the interface defaults: b = √(b²), g = √(g²) = √2 for OU
+    assertEquals(Math.sqrt(1 - Math.exp(-2.0)), ou.b(1.0), 1e-15);
+    assertEquals(Math.sqrt(2), ou.g(0.3), 1e-15);
+    assertEquals(Math.sqrt(2 * 0.7), ve.g(0.7), 1e-15);
+  }
+
+  @Test
+  void vpLinearIntegratesBeta() {
+    VpLinear s = new VpLinear(1, 3);
+    // B(1) = β_min + (β_max − β_min)/2 = 2, a = e^{−1}, b² = 1 − e^{−2}
+    assertEquals(2.0, s.integratedBeta(1), 1e-15);
+    assertEquals(Math.exp(-1), s.a(1), 1e-15);
+    assertEquals(1 - Math.exp(-2), s.b2(1), 1e-15);
+  }
+
+  @Test
+  void specsAreWrittenWithoutATrailingPointZeroAndToStringIsTheSpec() {
+    assertEquals("vp-linear:0.1,20", new VpLinear().spec());
+    assertEquals("ve-geometric:0.01,50", new VeGeometric().spec());
+    assertEquals("vp-linear:0.1,20", new VpLinear().toString());
+    assertEquals("ve-geometric:0.01,50", new VeGeometric().toString());
+    assertEquals("vp-ou", new VpOu().toString());
+    assertEquals("ve-linear", new VeLinear().toString());
+    assertEquals("-3", Schedules.format(-3));
+    assertEquals("2.5", Schedules.format(2.5));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ve-geometric:0.01", "ve-geometric:1,2,3", "vp-linear:0.1", "vp-linear:1,2,3"})
+  void aParametrisedScheduleNeedsExactlyTwoParameters(String spec) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedules.parse(spec));
+    assertTrue(e.getMessage().contains("takes two parameters"), e.getMessage());
+  }
+
+  @Test
+  void aParameterThatIsNotANumberIsNamedByItsPosition() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Schedules.parse("vp-linear:0.1,x"));
+    assertTrue(e.getMessage().contains("parameter 2 is not a number: 'x'"), e.getMessage());
+  }
+}
