@@ -406,6 +406,10 @@ public final class LipschitzSearch {
 
     @Override
     public double value(double[] x) {
+      // a run whose budget ended cancels its claims by interrupting them: stop here, not minutes later
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("the search was stopped (its run's budget ended)");
+      }
       evaluations++;
       double[] y = domain.project(x.clone());
       if (!trusted(y)) return 0; // no information there, never a maximum
