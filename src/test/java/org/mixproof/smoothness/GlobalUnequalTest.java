@@ -21,7 +21,7 @@ import org.mixproof.schedule.VpOu;
  * mixtures, and jqwik's shrinking (through {@link GreedyShrinker}) reduces the counterexample to the
  * smallest kind docs/claims.md §3 names: d = 2, k = 2, covariances not ordered (Σ_1 − Σ_2 indefinite).
  */
-class GlobalUnequalTest {
+public class GlobalUnequalTest {
 
   static final double T = 0.1;
 
@@ -53,7 +53,7 @@ class GlobalUnequalTest {
   }
 
   /** Σ_1 − Σ_2 has eigenvalues of both signs. */
-  static boolean unordered(double[][] s1, double[][] s2) {
+  public static boolean unordered(double[][] s1, double[][] s2) {
     int d = s1.length;
     double[][] diff = new double[d][d];
     for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) diff[r][c] = s1[r][c] - s2[r][c];
