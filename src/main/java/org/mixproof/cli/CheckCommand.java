@@ -235,8 +235,7 @@ final class CheckCommand implements Callable<Integer> {
       o.put("expected", r.spec().expect());
       o.put("as_expected", r.asExpected());
       o.put("measure_name", r.measureName());
-      if (Double.isFinite(r.measure())) o.put("measure", r.measure());
-      else o.put("measure", Double.isNaN(r.measure()) ? "NaN" : r.measure() > 0 ? "Infinity" : "-Infinity");
+      o.put("measure", r.measure()); // Jackson spells ±∞ and NaN "Infinity", "-Infinity", "NaN": the JSON convention
       o.put("where", r.where());
       o.put("detail", r.detail());
       if (r.witness() != null) o.put("witness", dir.resolve(ReportWriter.COUNTEREXAMPLES).resolve(r.spec().id() + ".json").toString());
