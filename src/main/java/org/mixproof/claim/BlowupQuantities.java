@@ -1,5 +1,6 @@
 package org.mixproof.claim;
 
+import org.mixproof.rounding.RoundingModel;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -46,8 +47,8 @@ final class BlowupQuantities {
     double max = 0;
     for (int i = 0; i < d; i++) max = Math.max(max, Math.abs(eig.getEigenvalue(i).getReal()));
     for (int i = 0; i < d; i++) {
-      // GaussianMixture zeroes eigenvalues below 8 d u λmax; the same threshold finds the null space
-      if (Math.abs(eig.getEigenvalue(i).getReal()) <= 8 * d * 0x1p-53 * max) {
+      // GaussianMixture zeroes eigenvalues within rounding of 0; the same threshold finds the null space
+      if (Math.abs(eig.getEigenvalue(i).getReal()) <= RoundingModel.eigenvalueRoundoff(d, max)) {
         DMatrixRMaj v = eig.getEigenVector(i);
         double[] out = new double[d];
         double n = 0;

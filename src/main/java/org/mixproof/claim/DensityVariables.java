@@ -1,5 +1,6 @@
 package org.mixproof.claim;
 
+import org.mixproof.rounding.RoundingModel;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ public final class DensityVariables {
 
   public static final Set<String> NAMES = Collections.unmodifiableSet(new TreeSet<>(List.of(
       "d", "k", "t", "a", "b", "b2", "R", "D", "lambda_min", "lambda_max", "lambda_min_t", "lambda_max_t",
-      "kappa", "u", "m2", "beta", "log_gamma", "log_det_min", "shared", "isotropic", "singular")));
+      "kappa", "u", "eps", "c", "m2", "beta", "log_gamma", "log_det_min", "shared", "isotropic", "singular")));
 
   private DensityVariables() {}
 
@@ -54,7 +55,9 @@ public final class DensityVariables {
       logDetMin = Math.min(logDetMin, p.logDeterminant(i));
     }
     v.put("kappa", kappa);
-    v.put("u", 0x1p-53);
+    v.put("u", RoundingModel.U);
+    v.put("eps", RoundingModel.EPS);
+    v.put("c", RoundingModel.constant(m.dimension()));
     v.put("m2", SecondMoment.exact(p));
     v.put("beta", beta);
     v.put("log_gamma", Double.isFinite(beta) ? Bound.logDensityFloor(p, beta) : Double.NEGATIVE_INFINITY);

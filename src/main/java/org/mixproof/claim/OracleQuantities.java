@@ -17,6 +17,7 @@ import org.mixproof.generators.IllConditionedCases;
 import org.mixproof.generators.IllConditionedCases.Case;
 import org.mixproof.generators.IllConditionedCases.Where;
 import org.mixproof.mixture.MixtureJson;
+import org.mixproof.rounding.RoundingModel;
 import org.mixproof.oracle.Agreement;
 import org.mixproof.oracle.OracleDensity;
 import org.mixproof.oracle.RoundingBound;
@@ -130,7 +131,8 @@ public final class OracleQuantities {
     Map<String, Double> v = new TreeMap<>();
     v.put("d", (double) c.mixture().dimension());
     v.put("k", (double) c.mixture().components());
-    v.put("u", RoundingBound.UNIT_ROUNDOFF);
+    v.put("u", RoundingModel.U);
+    v.put("c", RoundingModel.constant(c.mixture().dimension()));
     v.put("kappa", kappa);
     v.put("refused", refused ? 1.0 : 0.0);
     return v;
@@ -150,7 +152,7 @@ public final class OracleQuantities {
 
     @Override public String name() { return name; }
 
-    @Override public Set<String> variables() { return new TreeSet<>(List.of("d", "k", "u", "kappa", "refused")); }
+    @Override public Set<String> variables() { return new TreeSet<>(List.of("d", "k", "u", "c", "kappa", "refused")); }
 
     @Override public Set<String> keys() {
       Set<String> k = new TreeSet<>(CaseProfile.KEYS);

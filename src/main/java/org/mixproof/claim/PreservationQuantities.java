@@ -40,8 +40,6 @@ import org.mixproof.schedule.NoiseSchedule;
  */
 public final class PreservationQuantities {
 
-  static final double U = Math.ulp(1.0);
-
   private PreservationQuantities() {}
 
   public static PreservationScoreQuantity characteristicFunction() {

@@ -8,8 +8,6 @@ import org.mixproof.density.MixtureDensity;
  */
 final class ScoreComponentTerms {
 
-  static final double U = Math.ulp(1.0);
-
   final int d;
   final int k;
   final double[][][] precisions; // P_i(t), high-precision reference

@@ -1,5 +1,6 @@
 package org.mixproof.claim;
 
+import org.mixproof.rounding.RoundingModel;
 import java.util.List;
 import org.mixproof.law.DiagonalGaussian;
 import org.mixproof.law.Divergences;
@@ -15,8 +16,8 @@ import org.mixproof.schedule.NoiseSchedule;
  */
 public final class SolverGaussian {
 
-  /** Unit roundoff. */
-  public static final double U = Math.ulp(1.0);
+  /** ε = ulp(1) = 2u, the unit of this class's tolerances (RoundingModel.EPS). */
+  public static final double EPS = RoundingModel.EPS;
 
   private SolverGaussian() {}
 
@@ -74,7 +75,7 @@ public final class SolverGaussian {
     double e = discretisationError(law, scheme, s, T, delta, n, target), lastSlope = Double.NaN, lastDiff = Double.NaN;
     for (int steps = 2 * n; steps <= maxSteps; steps *= 2) {
       double next = discretisationError(law, scheme, s, T, delta, steps, target);
-      if (!(next > 100 * steps * U * scale)) break;
+      if (!(next > 100 * steps * EPS * scale)) break;
       double slope = Math.log(e / next) / Math.log(2), diff = Math.abs(slope - lastSlope);
       if (diff <= agree && lastDiff <= agree) return new Order(slope, e, next, steps);
       lastSlope = slope;
@@ -105,7 +106,7 @@ public final class SolverGaussian {
     public double worstTriangleExcess() {
       double worst = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < gaps.length; i++) {
-        worst = Math.max(worst, Math.abs(errors[i] - continuousError) - gaps[i] - 8 * U * (continuousError + gaps[i] + 1));
+        worst = Math.max(worst, Math.abs(errors[i] - continuousError) - gaps[i] - 8 * EPS * (continuousError + gaps[i] + 1));
       }
       return worst;
     }
@@ -135,7 +136,7 @@ public final class SolverGaussian {
       gaps[i] = Divergences.w2(out, cont);
       errors[i] = Divergences.w2(out, target);
     }
-    double floor = 100 * 4096 * U * Math.sqrt(sum(law.eigenvalues()) + law.dimension());
+    double floor = 100 * 4096 * EPS * Math.sqrt(sum(law.eigenvalues()) + law.dimension());
     return new Limit(steps, gaps, errors, contError, floor);
   }
 
@@ -170,7 +171,7 @@ public final class SolverGaussian {
       minF = Math.min(minF, factor);
       maxF = Math.max(maxF, factor);
       double left = sde.variance()[j] / lt - 1, right = factor * (ode.variance()[j] / lt - 1);
-      double tol = 16 * U * (1 + Math.abs(ode.variance()[j] / lt) + sde.variance()[j] / lt);
+      double tol = 16 * EPS * (1 + Math.abs(ode.variance()[j] / lt) + sde.variance()[j] / lt);
       excess = Math.max(excess, Math.abs(left - right) - tol);
       if (Math.abs(lT - 1) > 1e-6) { // λ_T = 1: the prior is exact for this eigenvalue, both gaps vanish
         any = true;

@@ -7,6 +7,7 @@ import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.rounding.RoundingModel;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
@@ -38,14 +39,8 @@ import org.mixproof.schedule.NoiseSchedule;
 public final class MixtureDensity {
 
   private static final double LOG_2PI = Math.log(2 * Math.PI);
-  private static final double U = 0x1p-53;
-  /**
-   * A component log-term uncertain by more than this (from rounding) leaves the posterior weights
-   * unresolved, unless the component is negligible by a margin: weights, score and Hessian are then
-   * refused. A weight's relative error is then at most e^{2·½} − 1 ≤ 1.72 × its first-order bound
-   * 2·½, within the factor 2 that c allows for it.
-   */
-  static final double MAX_LOG_TERM_UNCERTAINTY = 0.5;
+  /** δ of the weight-resolution rule (RoundingModel). */
+  static final double MAX_LOG_TERM_UNCERTAINTY = RoundingModel.MAX_LOG_TERM_UNCERTAINTY;
   /** Points per parallel task in batch evaluation: large enough to amortise task overhead. */
   private static final int BATCH_CHUNK = 256;
   /**
@@ -109,15 +104,14 @@ public final class MixtureDensity {
       conditionNumber[i] = hi / lo;
       // The rounding analysis (roundingConstant) holds while c·u·κ < 1; beyond that the computed
       // factor may not exist or be meaningless, so say so instead of returning a silent value.
-      if (roundingConstant(d) * U * conditionNumber[i] >= 1) {
+      if (RoundingModel.constantTimesU(d) * conditionNumber[i] >= 1) {
         throw new IllConditionedException(
             "covariances[" + i + "] at t = " + t + " has condition number " + conditionNumber[i]
-                + " ≥ 1/(c·u) = " + (1 / (roundingConstant(d) * U)) + " (c = 16(d+1)², u = 2⁻⁵³): "
+                + " ≥ 1/(c·u) = " + RoundingModel.largestConditionNumber(d) + " (c = 16(d+1)², u = 2⁻⁵³): "
                 + "double precision cannot honour it; use the high-precision oracle");
       }
       lambdaMinT[i] = lo;
-      normingSize[i] = Math.abs(Math.log(mixture.weight(i)))
-          + d * (2 + Math.abs(Math.log(lo)) + Math.abs(Math.log(hi)));
+      normingSize[i] = RoundingModel.normingSize(mixture.weight(i), d, lo, hi);
       DMatrixRMaj cov = new DMatrixRMaj(d, d);
       for (int r = 0; r < d; r++) {
         meanT[i][r] = a * mixture.meanEntry(i, r);
@@ -376,7 +370,7 @@ public final class MixtureDensity {
    * {@code uncertainty}; returns the largest. Components of weight 0 (ℓ_i = −∞) carry none.
    */
   private double logTermUncertainties(double[] x, int off, double[] ell, double[] quadratic, double[] uncertainty) {
-    double cu = roundingConstant(d) * U;
+    double cu = RoundingModel.constantTimesU(d);
     double xn = norm(x, off);
     double worst = 0;
     for (int i = 0; i < k; i++) {
@@ -384,8 +378,8 @@ public final class MixtureDensity {
         uncertainty[i] = 0;
         continue;
       }
-      double zw = Math.sqrt(quadratic[i] / lambdaMinT[i]);
-      uncertainty[i] = cu * (conditionNumber[i] * (quadratic[i] + d) + (xn + meanNorm[i]) * zw + normingSize[i]);
+      uncertainty[i] = cu * RoundingModel.logTermBound(conditionNumber[i], quadratic[i], d, xn + meanNorm[i],
+          lambdaMinT[i], normingSize[i]);
       worst = Math.max(worst, uncertainty[i]);
     }
     return worst;
@@ -401,7 +395,7 @@ public final class MixtureDensity {
    * c = 16 (d + 1)²: the double code's error at a point is within c · u · κ of the size of the terms
    * that cancel (docs/claims.md §6; derivation in oracle.RoundingBound, which must agree).
    */
-  public static double roundingConstant(int d) { return 16.0 * (d + 1) * (d + 1); }
+  public static double roundingConstant(int d) { return RoundingModel.constant(d); }
 
   /**
    * docs/claims.md §6 {@code oracle.ill-conditioned}: refuses (IllConditionedException) a point where the
@@ -426,7 +420,7 @@ public final class MixtureDensity {
       double[][] compScores, double[] s, double[] uncertainty) {
     if (logTermUncertainties(x, off, ell, quadratic, uncertainty) <= MAX_LOG_TERM_UNCERTAINTY) return;
     boolean haveScores = compScores != null;
-    double cu = roundingConstant(d) * U;
+    double cu = RoundingModel.constantTimesU(d);
     double xn = norm(x, off);
     int m = -1;
     for (int i = 0; i < k; i++) {
@@ -436,9 +430,9 @@ public final class MixtureDensity {
     if (haveScores) {
       for (int j = 0; j < k; j++) { // c u times these bound the score's and Hessian's tolerances from below
         if (w[j] == 0) continue;
-        floorScore += w[j] * ((xn + meanNorm[j]) / lambdaMinT[j]
-            + conditionNumber[j] * Math.sqrt(quadratic[j] / lambdaMinT[j]));
-        floorHessian += w[j] * sqrtD * conditionNumber[j] / lambdaMinT[j];
+        floorScore += w[j] * RoundingModel.componentScoreBound(conditionNumber[j], quadratic[j], xn + meanNorm[j],
+            lambdaMinT[j]);
+        floorHessian += w[j] * RoundingModel.precisionBound(d, conditionNumber[j], lambdaMinT[j]);
       }
     }
     for (int i = 0; i < k; i++) {
@@ -451,8 +445,8 @@ public final class MixtureDensity {
           double v = compScores[i][c] - s[c];
           spread += v * v;
         }
-        double own = cu * (conditionNumber[i] * Math.sqrt(quadratic[i] / lambdaMinT[i])
-            + (xn + meanNorm[i]) / lambdaMinT[i]);
+        double own = cu * RoundingModel.componentScoreBound(conditionNumber[i], quadratic[i], xn + meanNorm[i],
+            lambdaMinT[i]);
         double su = Math.sqrt(spread) + own;
         influence = su / floorScore
             + (sqrtD / lambdaMinT[i] * (1 + cu * conditionNumber[i]) + su * su) / floorHessian;

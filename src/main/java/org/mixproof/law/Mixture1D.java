@@ -1,5 +1,6 @@
 package org.mixproof.law;
 
+import org.mixproof.rounding.RoundingModel;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
@@ -80,7 +81,7 @@ public record Mixture1D(double[] weights, double[] means, double[] variances) {
       double f = survival(x) - r; // decreasing in x
       if (f > 0) lo = x;
       else hi = x;
-      if (Math.abs(f) <= 4 * Math.ulp(1.0) * Math.max(r, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+      if (Math.abs(f) <= 4 * RoundingModel.EPS * Math.max(r, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
         return x;
       }
       double dens = density(x);
@@ -150,7 +151,7 @@ public record Mixture1D(double[] weights, double[] means, double[] variances) {
       double f = cdf(x) - u;
       if (f < 0) lo = x;
       else hi = x;
-      if (Math.abs(f) <= 4 * Math.ulp(1.0) * Math.max(u, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+      if (Math.abs(f) <= 4 * RoundingModel.EPS * Math.max(u, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
         return x;
       }
       double dens = density(x);

@@ -1,5 +1,6 @@
 package org.mixproof.mixture;
 
+import org.mixproof.rounding.RoundingModel;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -143,7 +144,7 @@ public final class GaussianMixture {
         double a = copy[r][c], b = copy[c][r];
         double scale = Math.max(Math.max(Math.abs(a), Math.abs(b)),
             Math.sqrt(Math.abs(copy[r][r] * copy[c][c])));
-        if (Math.abs(a - b) > 64 * Math.ulp(1.0) * scale) {
+        if (Math.abs(a - b) > 64 * RoundingModel.EPS * scale) {
           throw new InvalidMixtureException(
               "covariances[" + i + "] is not symmetric: entry [" + r + "][" + c + "] = " + a
                   + " but [" + c + "][" + r + "] = " + b);
@@ -157,7 +158,7 @@ public final class GaussianMixture {
   }
 
   /**
-   * Eigenvalues of Σ_i, ascending. Negative eigenvalues beyond rounding (d·u·λmax, the backward
+   * Eigenvalues of Σ_i, ascending. Negative eigenvalues beyond rounding (8 d ε λmax, a multiple of the backward
    * error of the symmetric eigensolver) are rejected; those within rounding are reported as 0.
    */
   private static double[] positiveSemidefiniteEigenvalues(double[][] cov, int i) {
@@ -165,7 +166,7 @@ public final class GaussianMixture {
     double[] eig = symmetricEigenvalues(cov);
     double scale = 0;
     for (double e : eig) scale = Math.max(scale, Math.abs(e));
-    double roundoff = 8 * d * Math.ulp(1.0) * scale;
+    double roundoff = RoundingModel.eigenvalueRoundoff(d, scale);
     for (int j = 0; j < d; j++) {
       if (eig[j] < -roundoff) {
         throw new InvalidMixtureException(

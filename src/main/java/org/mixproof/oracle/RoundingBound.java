@@ -2,6 +2,7 @@ package org.mixproof.oracle;
 
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.mixproof.rounding.RoundingModel;
 
 /**
  * How far the double density code may be from the truth at one point, from the oracle's values:
@@ -39,8 +40,8 @@ import org.apfloat.ApfloatMath;
  */
 public final class RoundingBound {
 
-  /** u = 2⁻⁵³. */
-  public static final double UNIT_ROUNDOFF = 0x1p-53;
+  /** u = 2⁻⁵³ (RoundingModel.U). */
+  public static final double UNIT_ROUNDOFF = RoundingModel.U;
 
   private final double kappa;
   private final double weightsScale;
@@ -58,10 +59,7 @@ public final class RoundingBound {
   }
 
   /** c = 16 (d + 1)², the constant of docs/claims.md §6 {@code oracle.agreement} (derivation above). */
-  public static double constant(int d) {
-    if (d < 1) throw new IllegalArgumentException("d must be >= 1, was " + d);
-    return 16.0 * (d + 1) * (d + 1);
-  }
+  public static double constant(int d) { return RoundingModel.constant(d); }
 
   /** The scales at the oracle's point. */
   public static RoundingBound of(OracleEvaluation e) {
@@ -83,12 +81,10 @@ public final class RoundingBound {
       double q = DoubleConversion.nearest(e.quadraticForm(i));
       double lambda = o.lambdaMinOf(i), ki = o.conditionNumber(i);
       double rho = xNorm + o.meanNorm(i);
-      double zw = Math.sqrt(q / lambda); // ‖W_i‖ ‖z_i‖
-      double norming = Math.abs(Math.log(o.mixture().weight(i)))
-          + d * (2 + Math.abs(Math.log(lambda)) + Math.abs(Math.log(o.lambdaMaxOf(i))));
-      a[i] = (ki * (q + d) + rho * zw + norming) / kappa;
-      b[i] = (ki * zw + rho / lambda) / kappa;
-      f[i] = sqrtD * ki / (lambda * kappa);
+      double norming = RoundingModel.normingSize(o.mixture().weight(i), d, lambda, o.lambdaMaxOf(i));
+      a[i] = RoundingModel.logTermBound(ki, q, d, rho, lambda, norming) / kappa;
+      b[i] = RoundingModel.componentScoreBound(ki, q, rho, lambda) / kappa;
+      f[i] = RoundingModel.precisionBound(d, ki, lambda) / kappa;
       double[] si = DoubleConversion.nearest(e.componentScore(i));
       sn[i] = norm(si);
       double u2 = 0;

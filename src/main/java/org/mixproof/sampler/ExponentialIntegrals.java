@@ -1,5 +1,6 @@
 package org.mixproof.sampler;
 
+import org.mixproof.rounding.RoundingModel;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
@@ -57,7 +58,7 @@ public record ExponentialIntegrals(double phi, double phiMinusOne, double scoreC
   /** a_t² + b_t² = 1 within rounding (4u). */
   static boolean isVariancePreserving(NoiseSchedule s, double t) {
     double a = s.a(t);
-    return Math.abs(a * a + s.b2(t) - 1) <= 4 * Math.ulp(1.0);
+    return Math.abs(a * a + s.b2(t) - 1) <= 4 * RoundingModel.EPS;
   }
 
   private static boolean isVarianceExploding(NoiseSchedule s, double t, double tNext, double ell) {

@@ -1,5 +1,6 @@
 package org.mixproof.smoothness;
 
+import org.mixproof.rounding.RoundingModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -317,7 +318,7 @@ public final class LipschitzSearch {
     SpectralNorm.Eigen e = SpectralNorm.decompose(diff);
     double scale = 0;
     for (double v : e.values()) scale = Math.max(scale, Math.abs(v));
-    double tiny = 64 * d * Math.ulp(1.0) * scale;
+    double tiny = 64 * d * RoundingModel.EPS * scale;
     for (int a = 0; a < d; a++) {
       for (int b = 0; b < d; b++) {
         double lp = e.values()[a], ln = e.values()[b];
@@ -399,7 +400,7 @@ public final class LipschitzSearch {
       for (int i = 0; i < geometry.k; i++) {
         double r2 = 0;
         for (int c = 0; c < y.length; c++) r2 += (y[c] - geometry.means[i][c]) * (y[c] - geometry.means[i][c]);
-        if (Math.ulp(1.0) * r2 / p.lambdaMinOf(i) > TRUSTED_WEIGHT_ERROR) return false;
+        if (RoundingModel.EPS * r2 / p.lambdaMinOf(i) > TRUSTED_WEIGHT_ERROR) return false;
       }
       return true;
     }

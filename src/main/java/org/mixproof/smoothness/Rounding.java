@@ -2,11 +2,13 @@ package org.mixproof.smoothness;
 
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.oracle.OracleConfirmation;
+import org.mixproof.rounding.RoundingModel;
 
 /**
  * When a measured ‖H(x)‖ counts as a violation of a bound. In double, H's terms w_i P_i and
- * w_i (s_i − s)(s_i − s)ᵀ are each accurate to ≈ d·u·κ relative to ‖P‖ + ‖Cov‖ (docs/claims.md §6), so a
- * measured value can exceed a bound it truly meets by {@code 16 d u κ max(value, 1/λmin(t))}; a
+ * w_i (s_i − s)(s_i − s)ᵀ are each accurate to ≈ d·ε·κ relative to ‖P‖ + ‖Cov‖ (docs/claims.md §6), so a
+ * measured value can exceed a bound it truly meets by {@code 16 d ε κ max(value, 1/λmin(t))}
+ * (= 32 d u κ …, {@link RoundingModel#hessianNormMargin}); a
  * violation beyond that margin is then re-evaluated by the high-precision oracle at the point found
  * (docs/claims.md §6), and only a violation the oracle confirms is a counterexample.
  */
@@ -20,7 +22,7 @@ public final class Rounding {
   public static double ofHessianNorm(MixtureDensity p, double value) {
     double kappa = 1;
     for (int i = 0; i < p.components(); i++) kappa = Math.max(kappa, p.conditionNumber(i));
-    return 16 * p.dimension() * Math.ulp(1.0) * kappa * Math.max(value, 1 / p.lambdaMin());
+    return RoundingModel.hessianNormMargin(p.dimension(), kappa, Math.max(value, 1 / p.lambdaMin()));
   }
 
   /** Whether a measured ‖H‖ exceeds the bound by more than its double rounding. */

@@ -1,5 +1,6 @@
 package org.mixproof.claim;
 
+import static org.mixproof.rounding.RoundingModel.U;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +28,11 @@ class OracleFiguresTest {
     assertTrue(errors.x().length >= OracleFigures.CASES / 2, "points drawn: " + errors.x().length);
     double maxKappa = 0;
     for (int i = 0; i < errors.x().length; i++) {
-      assertTrue(errors.y()[i] > 0 && errors.y()[i] <= 144 * 0x1p-53 * errors.x()[i], "point " + i);
+      assertTrue(errors.y()[i] > 0 && errors.y()[i] <= 144 * U * errors.x()[i], "point " + i);
       maxKappa = Math.max(maxKappa, errors.x()[i]);
     }
     assertTrue(maxKappa >= 1e8, "largest κ drawn " + maxKappa);
-    for (int i = 0; i < line.x().length; i++) assertEquals(144 * 0x1p-53 * line.x()[i], line.y()[i], 0.0);
+    for (int i = 0; i < line.x().length; i++) assertEquals(144 * U * line.x()[i], line.y()[i], 0.0);
     assertTrue(f.logX() && f.logY());
     // one generated case per point: markers, nothing joins them; the tolerance is a dashed line
     assertEquals(FigureData.Style.MARKERS, errors.style());

@@ -1,5 +1,6 @@
 package org.mixproof.claim;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,7 @@ class PublishedValueCheckTest {
       double target = Pg24.lambdaAt(l, eps), dv = Math.sqrt(r.variance()) - Math.sqrt(target);
       s += dv * dv;
       // |δ√v| ≤ √v · relErr/2, and the square root and the sum round: a bound on |δ(W2²)|
-      err += 2 * Math.abs(dv) * Math.sqrt(r.variance()) * r.relativeErrorBound() / 2 + 4 * Math.ulp(1.0) * (dv * dv);
+      err += 2 * Math.abs(dv) * Math.sqrt(r.variance()) * r.relativeErrorBound() / 2 + 4 * EPS * (dv * dv);
     }
     return new double[] {Math.sqrt(s), err / (2 * Math.sqrt(s))};
   }

@@ -1,5 +1,6 @@
 package org.mixproof.cli;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class ErrorsCommandTest {
     assertEquals(2, rows.size());
     assertEquals("em", rows.get(0).get("scheme").asText());
     assertEquals(1, rows.get(0).get("steps").asInt());
-    assertEquals(Math.sqrt(2) - 1, rows.get(0).get("w2_eps").asDouble(), 4 * Math.ulp(1.0));
+    assertEquals(Math.sqrt(2) - 1, rows.get(0).get("w2_eps").asDouble(), 4 * EPS);
     assertEquals(0.0, rows.get(1).get("w2_eps").asDouble(), 0.0);
     assertEquals(0.0, rows.get(1).get("w2_eps_ode_continuous").asDouble(), 0.0);
   }
@@ -117,8 +118,8 @@ class ErrorsCommandTest {
     JsonNode clw = only(run("errors", "--spectrum", one.toString(), "--schedule", "vp-ou", "--schemes", "clw25",
         "--grid", "clw25", "--clw25-c0", "2", "--clw25-c1", "10", "--points", String.valueOf(n), "--start", "prior",
         "--json"));
-    assertEquals(0, clw.get("w2_eps").asDouble(), 4 * n * Math.ulp(1.0));
-    assertEquals(0, clw.get("tv").asDouble(), 4 * n * Math.ulp(1.0));
+    assertEquals(0, clw.get("w2_eps").asDouble(), 4 * n * EPS);
+    assertEquals(0, clw.get("tv").asDouble(), 4 * n * EPS);
 
     CliRun refused = run("errors", "--spectrum", one.toString(), "--schemes", "clw25", "--grid", "clw25",
         "--clw25-c0", "2", "--clw25-c1", "10", "--points", "32");

@@ -1,5 +1,6 @@
 package org.mixproof.cli;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EvalCommandTest {
 
   static final String EXAMPLE = "examples/two-component-1d.json";
-  static final double U = Math.ulp(1.0);
 
   static CliRun run(String... args) { return CliRun.of(args); }
 
@@ -31,14 +31,14 @@ class EvalCommandTest {
     JsonNode root = new ObjectMapper().readTree(r.out());
     JsonNode p = root.get("points").get(0);
     double th = Math.tanh(0.5);
-    assertEquals(1 / (1 + Math.E), p.get("weights").get(0).asDouble(), 4 * U);
-    assertEquals(Math.E / (1 + Math.E), p.get("weights").get(1).asDouble(), 4 * U);
-    assertEquals(-0.5 + th, p.get("score").get(0).asDouble(), 8 * U);
-    assertEquals(-1 + (1 - th * th), p.get("hessian").get(0).get(0).asDouble(), 8 * U);
+    assertEquals(1 / (1 + Math.E), p.get("weights").get(0).asDouble(), 4 * EPS);
+    assertEquals(Math.E / (1 + Math.E), p.get("weights").get(1).asDouble(), 4 * EPS);
+    assertEquals(-0.5 + th, p.get("score").get(0).asDouble(), 8 * EPS);
+    assertEquals(-1 + (1 - th * th), p.get("hessian").get(0).get(0).asDouble(), 8 * EPS);
     double lp = -0.5 * Math.log(2 * Math.PI) - 0.125 - 0.5 + Math.log(Math.cosh(0.5));
-    assertEquals(lp, p.get("log_density").asDouble(), 8 * U);
-    assertEquals(0.5, root.get("a_t").asDouble(), U);
-    assertEquals(0.75, root.get("b_t2").asDouble(), U);
+    assertEquals(lp, p.get("log_density").asDouble(), 8 * EPS);
+    assertEquals(0.5, root.get("a_t").asDouble(), EPS);
+    assertEquals(0.75, root.get("b_t2").asDouble(), EPS);
   }
 
   @Test

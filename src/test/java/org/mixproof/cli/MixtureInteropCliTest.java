@@ -1,5 +1,6 @@
 package org.mixproof.cli;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (their mixture, schedule, t and point), and the JSON spelling of infinity.
  */
 class MixtureInteropCliTest {
-
-  static final double U = Math.ulp(1.0);
 
   /** π = (½, ½), μ = ±2, σ² = 1 (the README's example), in sklearn's spherical layout with metadata. */
   static final String SKLEARN_1D = "{\"covariance_type\": \"spherical\", \"weights_\": [0.5, 0.5],"
@@ -92,8 +91,8 @@ class MixtureInteropCliTest {
     JsonNode p = root.get("points").get(0);
     double th = Math.tanh(0.5);
     assertEquals(0.5, p.get("x").get(0).asDouble(), 0.0);
-    assertEquals(-0.5 + th, p.get("score").get(0).asDouble(), 8 * U);
-    assertEquals(-th * th, p.get("hessian").get(0).get(0).asDouble(), 8 * U);
+    assertEquals(-0.5 + th, p.get("score").get(0).asDouble(), 8 * EPS);
+    assertEquals(-th * th, p.get("hessian").get(0).get(0).asDouble(), 8 * EPS);
     assertEquals("lipschitz.example", root.get("witness_claim").asText());
     assertTrue(r.err().contains("at the witness file's point"), r.err());
     // --x wins: s(0) = 0 by symmetry

@@ -1,5 +1,6 @@
 package org.mixproof.density;
 
+import static org.mixproof.rounding.RoundingModel.U;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -44,7 +45,7 @@ class DensityClosedFormTest {
     // κ(t) = (a² + b²)/b² = 1/b²: at t = 1e-15, b² ≈ 2e-15 and κ ≈ 5e14 is refused; at 1e-12, 5e11 is not
     GaussianMixture bad = GaussianMixture.gaussian(new double[2], new double[][] {{1, 0}, {0, 0}});
     IllConditionedException e = assertThrows(IllConditionedException.class, () -> MixtureDensity.at(bad, OU, 1e-15));
-    double threshold = 1 / (144 * Math.ulp(1.0) / 2);
+    double threshold = 1 / (144 * U); // c(2) = 16·3² = 144
     assertTrue(e.getMessage().contains("≥ 1/(c·u) = " + threshold), e.getMessage());
     assertEquals(144.0, MixtureDensity.roundingConstant(2));
     double b2 = -Math.expm1(-2e-12);

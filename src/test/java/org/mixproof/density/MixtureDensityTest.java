@@ -1,5 +1,6 @@
 package org.mixproof.density;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,8 +18,6 @@ import org.mixproof.schedule.VpOu;
 /** Exact, deterministic facts about the closed-form time-t mixture (docs/claims.md M1, §2, §7). */
 class MixtureDensityTest {
 
-  static final double U = Math.ulp(1.0);
-
   /**
    * d = 1, π = (½, ½), μ = ±m, σ² = 1 at vp-ou t = ln 2 (a = ½, b² = ¾, so Σ(t) = 1, μ(t) = ±m/2):
    * s(x) = −x + c tanh(c x) and H(x) = −1 + c² sech²(c x) with c = m/2 — the README's hand computation.
@@ -28,21 +27,21 @@ class MixtureDensityTest {
     GaussianMixture m = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{-2}, {2}},
         new double[][][] {{{1}}, {{1}}});
     MixtureDensity p = MixtureDensity.at(m, new VpOu(), Math.log(2));
-    assertEquals(0.5, p.a(), U);
-    assertEquals(0.75, p.b2(), U);
+    assertEquals(0.5, p.a(), EPS);
+    assertEquals(0.75, p.b2(), EPS);
     for (double x : new double[] {-3, -0.5, 0, 0.5, 1, 4}) {
       double c = 1;
       double th = Math.tanh(c * x);
       PointEvaluation e = p.evaluate(new double[] {x});
       // terms are O(1 + |x|): a few ulps of that
-      double tol = 8 * U * (1 + Math.abs(x));
+      double tol = 8 * EPS * (1 + Math.abs(x));
       assertEquals(-x + c * th, e.score()[0], tol, "score at " + x);
       assertEquals(-1 + c * c * (1 - th * th), e.hessian()[0][0], tol, "hessian at " + x);
       assertEquals(1 / (1 + Math.exp(2 * c * x)), e.weights()[0], tol, "weight at " + x);
       // log p = −½ log 2π − x²/2 − c²/2 + log cosh(c x)
       double logCosh = Math.abs(c * x) + Math.log1p(Math.exp(-2 * Math.abs(c * x))) - Math.log(2);
       double lp = -0.5 * Math.log(2 * Math.PI) - 0.5 * x * x - 0.5 * c * c + logCosh;
-      assertEquals(lp, e.logDensity(), 8 * U * (1 + x * x), "log p at " + x);
+      assertEquals(lp, e.logDensity(), 8 * EPS * (1 + x * x), "log p at " + x);
     }
   }
 
@@ -73,7 +72,7 @@ class MixtureDensityTest {
         double[][] h = p.hessian(x);
         for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) {
           // two inverses of the same matrix differ by ≤ c·d·u·cond·‖P‖ (backward-stable solves)
-          assertEquals(-inv.get(r, c), h[r][c], 4 * d * U * cond * scale, spec + " H[" + r + "][" + c + "]");
+          assertEquals(-inv.get(r, c), h[r][c], 4 * d * EPS * cond * scale, spec + " H[" + r + "][" + c + "]");
         }
       }
     }
@@ -96,7 +95,7 @@ class MixtureDensityTest {
       double[] mu = p.mean(0);
       double s0 = -prec[0][0] * (x[0] - mu[0]);
       assertEquals(s0, e.score()[0], 1e-12 * Math.abs(s0));
-      assertEquals(1.0, e.weights()[0] + e.weights()[1], 4 * U);
+      assertEquals(1.0, e.weights()[0] + e.weights()[1], 4 * EPS);
     }
   }
 

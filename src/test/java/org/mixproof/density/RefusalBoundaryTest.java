@@ -1,5 +1,6 @@
 package org.mixproof.density;
 
+import static org.mixproof.rounding.RoundingModel.U;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,7 +25,7 @@ import org.mixproof.schedule.Schedules;
 class RefusalBoundaryTest {
 
   static final NoiseSchedule S = Schedules.parse("vp-ou");
-  static final double T = 0.5, DELTA = 4.5e-6, CU = 64 * 0x1p-53;
+  static final double T = 0.5, DELTA = 4.5e-6, CU = 64 * U;
 
   /** slack and the band of the rule at x, by the derivation. */
   static double[] rule(double x) {

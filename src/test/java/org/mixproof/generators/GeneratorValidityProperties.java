@@ -1,5 +1,6 @@
 package org.mixproof.generators;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +35,6 @@ import org.mixproof.schedule.VpLinear;
  * condition number carries relative error ≲ c·d·u·κ; we allow 64·d·u·κmax.
  */
 class GeneratorValidityProperties {
-
-  private static final double U = Math.ulp(1.0);
 
   static final Mixtures.Builder FULL = Mixtures.builder().dimensions(1, 4).components(1, 5)
       .family(CovarianceFamily.FULL).conditionNumber(10, 1e4).scale(0.1, 10).meanRadius(3).weightFloor(0.05);
@@ -83,7 +82,7 @@ class GeneratorValidityProperties {
         hi = Math.max(hi, m.covarianceEntry(i, r, r));
       }
       // d ≥ 2 here, so the ratio of the diagonal is κ itself (two roundings)
-      assertInRange("cond(Σ_" + i + ")", hi / lo, DIAGONAL.profile().minCondition(), DIAGONAL.profile().maxCondition(), 4 * U);
+      assertInRange("cond(Σ_" + i + ")", hi / lo, DIAGONAL.profile().minCondition(), DIAGONAL.profile().maxCondition(), 4 * EPS);
       assertInRange("λmin(Σ_" + i + ")", lo, DIAGONAL.profile().minScale(), DIAGONAL.profile().maxScale(), 0);
     }
   }
@@ -125,7 +124,7 @@ class GeneratorValidityProperties {
       for (int c = 0; c < n; c++) assertEquals(a[r][c], a[c][r], 0.0, "entry " + r + "," + c);
     }
     double[] e = GaussianMixture.symmetricEigenvalues(a);
-    double tol = 64 * n * U * 1e8;
+    double tol = 64 * n * EPS * 1e8;
     assertInRange("λmin", e[0], 1e-3, 1e3, tol);
     if (n > 1) assertInRange("cond", e[n - 1] / e[0], 1, 1e8, tol);
   }
@@ -278,7 +277,7 @@ class GeneratorValidityProperties {
 
   /** Ascending eigenvalues of one covariance: λmin in the scale range, cond in the κ range (d ≥ 2). */
   private static void checkSpectrum(Mixtures.Profile profile, int d, double[] e) {
-    double tol = 64 * d * U * profile.maxCondition();
+    double tol = 64 * d * EPS * profile.maxCondition();
     assertInRange("λmin", e[0], profile.minScale(), profile.maxScale(), tol);
     if (d > 1) {
       assertInRange("cond", e[d - 1] / e[0], profile.minCondition(), profile.maxCondition(), tol);

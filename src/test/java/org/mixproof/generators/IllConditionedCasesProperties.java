@@ -1,5 +1,6 @@
 package org.mixproof.generators;
 
+import static org.mixproof.rounding.RoundingModel.U;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -18,8 +19,6 @@ import org.mixproof.schedule.NoiseSchedule;
 
 /** {@link IllConditionedCases} produces what it says: noise levels, distances in standard deviations, ties. */
 class IllConditionedCasesProperties {
-
-  static final double U = 0x1p-53;
 
   @Provide
   Arbitrary<Double> noise() {

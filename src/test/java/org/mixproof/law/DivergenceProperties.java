@@ -1,5 +1,6 @@
 package org.mixproof.law;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +17,6 @@ import org.mixproof.generators.SpdMatrices;
 
 /** Divergences between Gaussians (docs/claims.md §5.1): KL, W2, TV and the Pinsker bracket. */
 class DivergenceProperties {
-
-  static final double U = Math.ulp(1.0);
 
   record Normal1(double m, double v) {}
 
@@ -45,9 +44,9 @@ class DivergenceProperties {
     double dm2 = 0;
     for (int j = 0; j < 3; j++) dm2 += (p.m()[j] - q.m()[j]) * (p.m()[j] - q.m()[j]);
     double lmax = org.mixproof.mixture.GaussianMixture.symmetricEigenvalues(q.c())[2];
-    assertTrue(kl >= 0.5 * dm2 / lmax * (1 - 1e-12) - 16 * 9 * U, "KL ≥ ½‖Δm‖²/λmax(C_Q)");
+    assertTrue(kl >= 0.5 * dm2 / lmax * (1 - 1e-12) - 16 * 9 * EPS, "KL ≥ ½‖Δm‖²/λmax(C_Q)");
     // KL(P‖P): the trace and log-det terms cancel to the rounding of d Cholesky-based sums: 16 d² u
-    assertEquals(0.0, Divergences.kl(p.m(), p.c(), p.m(), p.c()), 16 * 9 * U);
+    assertEquals(0.0, Divergences.kl(p.m(), p.c(), p.m(), p.c()), 16 * 9 * EPS);
     DiagonalGaussian a = new DiagonalGaussian(p.m(), diag(p.c())), b = new DiagonalGaussian(q.m(), diag(q.c()));
     boolean equal = java.util.Arrays.equals(a.mean(), b.mean()) && java.util.Arrays.equals(a.variance(), b.variance());
     assertEquals(equal, Divergences.kl(a, b) == 0, "diagonal KL is 0 iff the laws are equal");
@@ -55,7 +54,7 @@ class DivergenceProperties {
     // the diagonal form equals the general form on diagonal covariances, to 64u of the terms
     double general = Divergences.kl(p.m(), diagMatrix(diag(p.c())), q.m(), diagMatrix(diag(q.c())));
     // both sum d terms of size ≤ v_p/v_q + Δm²/v_q + 1 + |log v_p| + |log v_q|: 64u of that sum
-    assertEquals(general, Divergences.kl(a, b), 64 * U * termSize(a, b));
+    assertEquals(general, Divergences.kl(a, b), 64 * EPS * termSize(a, b));
   }
 
   private static boolean same(Gauss a, Gauss b) {
@@ -86,7 +85,7 @@ class DivergenceProperties {
       double[] e = org.mixproof.mixture.GaussianMixture.symmetricEigenvalues(g.c());
       kappaNorm = Math.max(kappaNorm, e[2] * e[2] / e[0]);
     }
-    double tol = Math.sqrt(64 * 3 * U * kappaNorm);
+    double tol = Math.sqrt(64 * 3 * EPS * kappaNorm);
     assertEquals(ab, ba, tol, "symmetry");
     assertTrue(ac <= ab + bc + tol, "triangle inequality: " + ac + " > " + ab + " + " + bc);
     assertEquals(0.0, Divergences.w2(a.m(), a.c(), a.m(), a.c()), tol, "W2(P, P) = 0");
@@ -103,14 +102,14 @@ class DivergenceProperties {
     DiagonalGaussian a = new DiagonalGaussian(new double[] {p.m()}, new double[] {p.v()});
     DiagonalGaussian b = new DiagonalGaussian(new double[] {q.m()}, new double[] {q.v()});
     double kl = Math.min(Divergences.kl(a, b), Divergences.kl(b, a));
-    assertTrue(tv <= Math.sqrt(kl / 2) + 4 * U, "Pinsker: TV " + tv + " > √(KL/2) = " + Math.sqrt(kl / 2));
+    assertTrue(tv <= Math.sqrt(kl / 2) + 4 * EPS, "Pinsker: TV " + tv + " > √(KL/2) = " + Math.sqrt(kl / 2));
     // in d = 3 with this pair in one coordinate and equal laws elsewhere, TV is the 1-D TV exactly,
     // and the bracket [max marginal TV, Pinsker] must contain it
     DiagonalGaussian a3 = new DiagonalGaussian(new double[] {p.m(), 0, 1}, new double[] {p.v(), 1, 2});
     DiagonalGaussian b3 = new DiagonalGaussian(new double[] {q.m(), 0, 1}, new double[] {q.v(), 1, 2});
     Divergences.Bracket br = Divergences.tvBracket(a3, b3);
-    assertTrue(br.lower() <= tv + 4 * U && tv <= br.upper() + 4 * U, "bracket " + br + " must contain " + tv);
-    assertEquals(tv, br.lower(), 4 * U, "the lower end is the only differing marginal's TV");
+    assertTrue(br.lower() <= tv + 4 * EPS && tv <= br.upper() + 4 * EPS, "bracket " + br + " must contain " + tv);
+    assertEquals(tv, br.lower(), 4 * EPS, "the lower end is the only differing marginal's TV");
   }
 
   /** KL, TV and W2 closed forms against adaptive Gauss–Legendre quadrature in 1-D. */

@@ -1,5 +1,6 @@
 package org.mixproof.law;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +99,7 @@ class GaussianLawPg24Properties {
     double[] ft = Pg24.forwardTimes(eps, points);
     TimeGrid g = TimeGrid.uniform(1, eps, points - 1);
     assertEquals(points - 1, g.steps());
-    for (int k = 0; k < points; k++) assertEquals(ft[k], g.time(k), 2 * Pg24.U, "t_" + k); // two roundings of T-sized values
+    for (int k = 0; k < points; k++) assertEquals(ft[k], g.time(k), 2 * EPS, "t_" + k); // two roundings of T-sized values
   }
 
   /** With ε = 0 and a singular Σ, Heun and RK4 evaluate the score at λ(0) = 0: undefined, not a number. */

@@ -1,5 +1,7 @@
 package org.mixproof.law;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
+
 /**
  * [PG24]'s per-eigenvalue variance updates exactly as docs/claims.md §5.1 writes them — an independent
  * statement, not derived from the scheme code — with, for each run, a forward-error bound:
@@ -12,7 +14,6 @@ package org.mixproof.law;
 public final class Pg24 {
 
   static final double T = 1;
-  static final double U = Math.ulp(1.0);
 
   static double beta(double t) { return 0.05 + t * 9.95; }
 
@@ -42,7 +43,7 @@ public final class Pg24 {
    */
   public static Result run(String name, double lambda, double v0, double[] ft) {
     double v = v0, err = 0;
-    final double c = 32 * U; // ≤ 16 rounded operations per multiplier in each of the two codes
+    final double c = 32 * EPS; // ≤ 16 rounded operations per multiplier in each of the two codes
     for (int k = 0; k + 1 < ft.length; k++) {
       double tk = ft[k], tk1 = ft[k + 1], dt = tk - tk1;
       double bk = beta(tk), lk = lambdaAt(lambda, tk);
@@ -98,7 +99,7 @@ public final class Pg24 {
           throw new IllegalArgumentException("no [PG24] update for " + name);
       }
       v = m * m * v + noise;
-      err += 2 * c * mAbs / Math.abs(m) + 4 * U;
+      err += 2 * c * mAbs / Math.abs(m) + 4 * EPS;
     }
     return new Result(v, err);
   }

@@ -1,5 +1,6 @@
 package org.mixproof.sampler;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,6 @@ import org.mixproof.schedule.Schedules;
 
 /** Time grids and the exponential integrator's integrals against their definitions. */
 class TimeGridAndIntegralsTest {
-
-  static final double U = Math.ulp(1.0);
 
   /** Exponential grid: ends at T and δ, decreasing, and h_n/min(1, t_n) constant to O(h) (h_n ∝ min(h, h t_n)). */
   @Test
@@ -47,7 +46,7 @@ class TimeGridAndIntegralsTest {
       double a = s.a(g.time(n - i));
       // the product rounds twice per factor (≤ 2u each, i factors) and the bisection on t places a² to a few
       // ulps: (2i + 64) u relative
-      assertEquals(alphaBar, a * a, (2 * i + 64) * U * alphaBar, "ᾱ_" + i);
+      assertEquals(alphaBar, a * a, (2 * i + 64) * EPS * alphaBar, "ᾱ_" + i);
     }
     assertEquals(g.time(n - 1), g.delta(), 0, "the run ends at t_1, the law of X_1");
   }
@@ -70,7 +69,7 @@ class TimeGridAndIntegralsTest {
       double a = s.a(g.time(n - t));
       // the map ᾱ ↦ ᾱ(1 + r(1 − ᾱ)) does not amplify relative errors (its log-derivative is
       // (1 + r − 2rᾱ)/(1 + r − rᾱ) ≤ 1), each step rounds ≤ 4 times: (4(n − t) + 64) u relative with the bisection
-      assertEquals(alphaBar[t], a * a, (4 * (n - t) + 64) * U * alphaBar[t], "ᾱ_" + t);
+      assertEquals(alphaBar[t], a * a, (4 * (n - t) + 64) * EPS * alphaBar[t], "ᾱ_" + t);
       if (t < n) {
         double ratio = a / s.a(g.time(n - t - 1)), alpha = 1 / (ratio * ratio);
         assertTrue(alpha > 0 && alpha <= 1, "α_" + (t + 1) + " = " + alpha);
@@ -107,8 +106,8 @@ class TimeGridAndIntegralsTest {
         // difference b_t² − b_{t'}² loses log₂(b_t²/(b_t² − b_{t'}²)) bits: 64u·b_t²/(b_t² − b_{t'}²)
         double lossN = Math.max(1, s.b2(t) / Math.abs(s.b2(t) - s.b2(tn)));
         assertEquals(Math.exp(-ell), e.phi(), 1e-12 * e.phi(), spec + " Φ");
-        assertEquals(is, e.scoreCoefficient(), (1e-12 + 64 * U * lossN) * Math.abs(is), spec + " I_s at t=" + t + " h=" + h);
-        assertEquals(inoise, e.noiseVariance(), (1e-12 + 64 * U * lossN) * Math.abs(inoise), spec + " I_n");
+        assertEquals(is, e.scoreCoefficient(), (1e-12 + 64 * EPS * lossN) * Math.abs(is), spec + " I_s at t=" + t + " h=" + h);
+        assertEquals(inoise, e.noiseVariance(), (1e-12 + 64 * EPS * lossN) * Math.abs(inoise), spec + " I_n");
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.mixproof.smoothness;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +23,6 @@ import org.mixproof.schedule.VpOu;
 
 /** docs/claims.md §3.5 ({@code blowup.*}): singular data as t → 0 ([LWB23]). */
 class BlowupProperties {
-
-  static final double U = Math.ulp(1.0);
   static final double[] SMALL_TIMES = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
   static final NoiseSchedule OU = new VpOu();
 
@@ -33,7 +32,7 @@ class BlowupProperties {
   static double kappaRounding(MixtureDensity p) {
     double kappa = 1;
     for (int i = 0; i < p.components(); i++) kappa = Math.max(kappa, p.conditionNumber(i));
-    return 16 * p.dimension() * U * kappa;
+    return 16 * p.dimension() * EPS * kappa;
   }
 
   @Example

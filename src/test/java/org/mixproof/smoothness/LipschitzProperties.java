@@ -1,5 +1,6 @@
 package org.mixproof.smoothness;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +25,6 @@ import org.mixproof.mixture.GaussianMixture;
  * (measured / bound) recorded as jqwik statistics.
  */
 class LipschitzProperties {
-
-  static final double U = Math.ulp(1.0);
   static final long SEED = 20261122L;
 
   /** A measured ‖H‖ carries the rounding of H's terms (see {@link Rounding}). */
@@ -183,7 +182,7 @@ class LipschitzProperties {
     MixtureDensity split = MixtureDensity.at(GaussianMixture.normalized(w, mu, cov), c.schedule(), c.t());
     double[] x = c.point(p);
     // the same sum, with one term split into equal parts: rounding of log-sum-exp, a few u
-    assertEquals(p.logDensity(x), split.logDensity(x), 64 * U * (1 + Math.abs(p.logDensity(x))));
+    assertEquals(p.logDensity(x), split.logDensity(x), 64 * EPS * (1 + Math.abs(p.logDensity(x))));
     LipschitzResult one = new LipschitzSearch(SEED).search(p, dom);
     // identical copies tie exactly; where their log-terms are also uncertain beyond ½ the double
     // code refuses the split mixture (oracle.ill-conditioned): the oracle's properties cover that

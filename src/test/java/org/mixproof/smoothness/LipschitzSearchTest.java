@@ -1,5 +1,6 @@
 package org.mixproof.smoothness;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,6 @@ import org.mixproof.schedule.VpOu;
 
 /** The search on cases whose supremum is known in closed form (docs/claims.md §3). */
 class LipschitzSearchTest {
-
-  static final double U = Math.ulp(1.0);
 
   /** One component: H ≡ −P(t), so sup ‖H‖ = 1/λmin(t) everywhere. */
   @Test
@@ -82,7 +81,7 @@ class LipschitzSearchTest {
       double exact = 0.5 * delta * delta * s * s - 0.5 * (p1 + p2);
       values[n] = norm.of(p.hessian(new double[] {s, s}));
       // the covariance term is ¼‖Δs‖² ≈ δ²s²/2, summed from terms of that size: 16u of it
-      assertEquals(exact, values[n], 16 * U * delta * delta * s * s, "‖H(s, s)‖ at s = " + s);
+      assertEquals(exact, values[n], 16 * EPS * delta * delta * s * s, "‖H(s, s)‖ at s = " + s);
     }
     double ratio = values[1] / values[0];
     double exactRatio = (0.5 * delta * delta * 1e4 - 0.5 * (p1 + p2)) / (0.5 * delta * delta * 1e2 - 0.5 * (p1 + p2));

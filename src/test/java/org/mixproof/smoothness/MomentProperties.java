@@ -1,5 +1,6 @@
 package org.mixproof.smoothness;
 
+import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitrary;
@@ -43,7 +44,7 @@ class MomentProperties {
     double exact = SecondMoment.exact(p);
     double bound = Bound.MOMENT_BOUND.value(p, Domain.global());
     // m2 and the bound are sums of ≤ k(d + 1) + d positive terms: rounding 4(kd + k + d)u of them
-    double rounding = 4 * (p.components() * (p.dimension() + 1) + p.dimension()) * Math.ulp(1.0) * bound;
+    double rounding = 4 * (p.components() * (p.dimension() + 1) + p.dimension()) * EPS * bound;
     assertTrue(exact <= bound + rounding, () -> "m2 = " + exact + " > " + bound);
     double ratio = exact / bound;
     Statistics.label("moment.bound").collect(ratio >= 0.999 ? "≥ 0.999" : ratio >= 0.9 ? "0.9–0.999"
