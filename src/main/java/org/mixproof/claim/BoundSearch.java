@@ -8,6 +8,9 @@ import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.generators.GreedyShrinker;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.claim.spec.ClaimFormatException;
 
 /**
  * The generic check of a claim "quantity ≤ bound" (or ≥, key {@code relation}): generate cases from

@@ -5,6 +5,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.mixproof.claim.quantity.BlowupQuantities;
+import org.mixproof.claim.quantity.LipschitzQuantity;
+import org.mixproof.claim.quantity.MomentQuantities;
+import org.mixproof.claim.quantity.OracleQuantities;
+import org.mixproof.claim.quantity.PreservationQuantities;
+import org.mixproof.claim.quantity.ScoreQuantities;
+import org.mixproof.claim.rate.GuaranteeCheck;
+import org.mixproof.claim.rate.PublishedValueCheck;
+import org.mixproof.claim.rate.SolverGaussianCheck;
+import org.mixproof.claim.spec.ClaimFormatException;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * The registry of claim checks by the {@code quantity} key: the bound-search quantities and the rate

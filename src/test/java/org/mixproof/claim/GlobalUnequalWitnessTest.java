@@ -12,6 +12,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.mixture.MixtureJson;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * The {@code lipschitz.global-unequal} witness is minimal at every seed of {@code mixproof.witness.seeds}:

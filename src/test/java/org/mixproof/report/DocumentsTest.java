@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixproof.figures.Figure;
 
 /** What {@code claims.md} and {@code index.html} say, and how they escape it. */
 class DocumentsTest {
