@@ -183,8 +183,7 @@ public final class BoundSearch<T> implements ClaimCheck {
     GreedyShrinker.Result<T> shrunk = GreedyShrinker.shrink(found, judge::holds, MAX_SHRINK_STEPS);
     T c = shrunk.value();
     Outcome out = judge.judge(c);
-    Map<String, Object> w = new LinkedHashMap<>();
-    w.put("claim", spec.id());
+    Map<String, Object> w = new LinkedHashMap<>(); // the claim, its file and the seed: Witnesses.withProvenance
     w.put("quantity", quantity.name());
     w.put("statement", spec.statement());
     w.put("bound", spec.bound());
@@ -195,7 +194,6 @@ public final class BoundSearch<T> implements ClaimCheck {
     w.put("bound_value", out.bound());
     w.put("variables", out.m().variables());
     w.putAll(quantity.describe(c, out.m()));
-    w.put("claim_file", new java.util.TreeMap<>(spec.values()));
     String detail = "measured " + out.m().value() + " > bound " + out.bound() + " (" + spec.bound() + "), shrunk in "
         + shrunk.steps() + " steps" + (shrunk.capped() ? " (step cap reached)" : "");
     if (!judge.atMost) detail = detail.replace(" > ", " < ");

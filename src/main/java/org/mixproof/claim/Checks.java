@@ -73,16 +73,10 @@ public final class Checks {
     return check;
   }
 
-  /** Every witness names its claim, seed and claim file, so {@code mixproof replay} needs nothing else. */
   private static ClaimResult withProvenance(ClaimResult r) {
-    if (r.witness() == null || r.witness().containsKey("claim_file")) return r;
-    Map<String, Object> w = new java.util.LinkedHashMap<>();
-    w.put("claim", r.spec().id());
-    w.put("seed", r.seed());
-    w.putAll(r.witness());
-    w.put("claim_file", new TreeMap<>(r.spec().values()));
+    if (r.witness() == null) return r;
     return new ClaimResult(r.spec(), r.verdict(), r.tries(), r.skipped(), r.refused(), r.measureName(), r.measure(),
-        r.where(), r.seed(), r.detail(), w);
+        r.where(), r.seed(), r.detail(), Witnesses.withProvenance(r.spec(), r.seed(), r.witness()));
   }
 
   /** Runs one claim; a malformed file propagates, anything else becomes an ERROR verdict. */

@@ -197,11 +197,7 @@ public final class GuaranteeCheck implements ClaimCheck {
   @Override public void validate(ClaimSpec spec) {
     Base b = base(spec);
     NoiseSchedule s = schedule(spec);
-    try {
-      Schemes.parse(spec.string("scheme", "ei"));
-    } catch (IllegalArgumentException e) {
-      throw spec.error("scheme", e.getMessage());
-    }
+    scheme(spec);
     grid(spec, s, b);
     // every grid a sweep will build: a schedule the recursion cannot produce is refused here, not mid-run
     for (String name : List.of("steps", "levels", "horizon", "spread")) {
@@ -353,27 +349,21 @@ public final class GuaranteeCheck implements ClaimCheck {
   }
 
   static NoiseSchedule schedule(ClaimSpec spec) {
-    try {
-      return Schedules.parse(spec.string("schedule", "vp-ou"));
-    } catch (IllegalArgumentException e) {
-      throw spec.error("schedule", e.getMessage());
-    }
+    return spec.read("schedule", "vp-ou", Schedules::parse);
   }
 
   static TimeGrid grid(ClaimSpec spec, NoiseSchedule s, Base c) {
-    String g = spec.string("grid", "uniform");
-    try {
-      return switch (g) {
-        case "uniform" -> TimeGrid.uniform(c.T(), c.delta(), c.N());
-        case "exponential" -> TimeGrid.exponential(c.T(), c.delta(), c.N());
-        case "ly24" -> TimeGrid.ly24(s, c.N() + 1, spec.number("grid-c0", 2), spec.number("grid-c1", 4));
-        case "clw25" -> TimeGrid.clw25(s, c.N() + 1, spec.number("grid-c0", 2), spec.number("grid-c1", 10));
-        default -> throw spec.error("grid", "must be uniform, exponential, ly24 or clw25, was '" + g + "'");
-      };
-    } catch (IllegalArgumentException e) {
-      if (e instanceof ClaimFormatException cf) throw cf;
-      throw spec.error("grid", e.getMessage());
-    }
+    return spec.read("grid", "uniform", g -> switch (g) {
+      case "uniform" -> TimeGrid.uniform(c.T(), c.delta(), c.N());
+      case "exponential" -> TimeGrid.exponential(c.T(), c.delta(), c.N());
+      case "ly24" -> TimeGrid.ly24(s, c.N() + 1, spec.number("grid-c0", 2), spec.number("grid-c1", 4));
+      case "clw25" -> TimeGrid.clw25(s, c.N() + 1, spec.number("grid-c0", 2), spec.number("grid-c1", 10));
+      default -> throw spec.error("grid", "must be uniform, exponential, ly24 or clw25, was '" + g + "'");
+    });
+  }
+
+  static Scheme scheme(ClaimSpec spec) {
+    return spec.read("scheme", "ei", Schemes::parse);
   }
 
   static double[][] means(Draw w, int d) {
@@ -389,12 +379,7 @@ public final class GuaranteeCheck implements ClaimCheck {
   public static Point point(ClaimSpec spec, BoundExpression bound, Base c, Draw w, double x) {
     NoiseSchedule s = schedule(spec);
     TimeGrid grid = grid(spec, s, c);
-    Scheme scheme;
-    try {
-      scheme = Schemes.parse(spec.string("scheme", "ei"));
-    } catch (IllegalArgumentException e) {
-      throw spec.error("scheme", e.getMessage());
-    }
+    Scheme scheme = scheme(spec);
     double[][] mu = means(w, c.d());
     SeparableLaw law = SeparableLaw.of(w.weights(), mu, c.sigma2());
     SeparableLaw.Output out = law.propagate(scheme, s, grid, c.eps(), StartLaw.PRIOR, spec.integer("cells", 1024));

@@ -67,30 +67,10 @@ public final class PublishedValueCheck implements ClaimCheck {
 
   /** Both readings of the file's column, in the order POINTS, NFE. */
   public static List<Value> values(ClaimSpec spec) {
-    Spectrum spectrum;
-    NoiseSchedule s;
-    Scheme scheme;
-    StartLaw start;
-    try {
-      spectrum = Spectrum.read(spec.required("spectrum"));
-    } catch (IllegalArgumentException e) {
-      throw spec.error("spectrum", e.getMessage());
-    }
-    try {
-      s = Schedules.parse(spec.required("schedule"));
-    } catch (IllegalArgumentException e) {
-      throw spec.error("schedule", e.getMessage());
-    }
-    try {
-      scheme = Schemes.parse(spec.required("scheme"));
-    } catch (IllegalArgumentException e) {
-      throw spec.error("scheme", e.getMessage());
-    }
-    try {
-      start = StartLaw.parse(spec.string("start", "prior"));
-    } catch (IllegalArgumentException e) {
-      throw spec.error("start", e.getMessage());
-    }
+    Spectrum spectrum = spec.read("spectrum", Spectrum::read);
+    NoiseSchedule s = spec.read("schedule", Schedules::parse);
+    Scheme scheme = spec.read("scheme", Schemes::parse);
+    StartLaw start = spec.read("start", "prior", StartLaw::parse);
     double T = spec.number("horizon", 1), eps = spec.number("eps", 0);
     if (!(T > eps && eps >= 0)) throw spec.error("horizon", "need horizon > eps >= 0, was " + T + " and " + eps);
     int column = spec.integer("column", 0);

@@ -82,11 +82,7 @@ public final class SolverGaussianCheck implements ClaimCheck {
     if (!(eig[0] > 0)) throw spec.error("eigenvalues", "must be > 0");
     List<NoiseSchedule> schedules = new ArrayList<>();
     for (String n : spec.list("schedules", List.of("vp-ou"))) {
-      try {
-        schedules.add(Schedules.parse(n));
-      } catch (IllegalArgumentException e) {
-        throw spec.error("schedules", e.getMessage());
-      }
+      schedules.add(spec.parse("schedules", n, Schedules::parse));
     }
     Map<String, Integer> orders = new TreeMap<>();
     List<String> schemes = new ArrayList<>();
@@ -94,22 +90,16 @@ public final class SolverGaussianCheck implements ClaimCheck {
       for (String o : spec.list("orders", List.of())) {
         String[] parts = o.split(":");
         if (parts.length != 2) throw spec.error("orders", "expected 'scheme:p', was '" + o + "'");
-        try {
+        spec.parse("orders", o, text -> {
           Schemes.parse(parts[0].trim());
-          orders.put(parts[0].trim(), Integer.parseInt(parts[1].trim()));
-        } catch (IllegalArgumentException e) {
-          throw spec.error("orders", e.getMessage());
-        }
+          return orders.put(parts[0].trim(), Integer.parseInt(parts[1].trim()));
+        });
       }
       if (orders.isEmpty()) throw spec.error("orders", "missing: the claimed order of each scheme, 'scheme:p, …'");
       schemes.addAll(orders.keySet());
     } else {
       for (String n : spec.list("schemes", List.of("em", "ei", "ddpm", "ode-euler", "ode-heun", "ode-rk4", "ode-ei"))) {
-        try {
-          Schemes.parse(n);
-        } catch (IllegalArgumentException e) {
-          throw spec.error("schemes", e.getMessage());
-        }
+        spec.parse("schemes", n, Schemes::parse);
         schemes.add(n);
       }
     }

@@ -45,11 +45,7 @@ public final class CaseProfile {
     double[] scale = spec.range("scale", 0.5, 2);
     List<CovarianceFamily> families = new ArrayList<>();
     for (String f : spec.list("families", List.of("full"))) {
-      try {
-        families.add(CovarianceFamily.fromId(f));
-      } catch (IllegalArgumentException e) {
-        throw spec.error("families", e.getMessage());
-      }
+      families.add(spec.parse("families", f, CovarianceFamily::fromId));
     }
     try {
       return Mixtures.builder().dimensions(d[0], d[1]).components(k[0], k[1])

@@ -63,6 +63,31 @@ public record ClaimSpec(Path file, String id, String title, String source, Strin
     return new ClaimFormatException(file, line(key), key, message);
   }
 
+  /**
+   * {@code text} (the value of {@code key}) read by {@code parser}, e.g. {@code Schedules::parse}: a value
+   * the parser refuses with an {@link IllegalArgumentException} is a {@link ClaimFormatException} naming
+   * file, line and key, with the parser's message (one that is already a ClaimFormatException passes as is).
+   */
+  public <T> T parse(String key, String text, java.util.function.Function<String, T> parser) {
+    try {
+      return parser.apply(text);
+    } catch (ClaimFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw error(key, e.getMessage());
+    }
+  }
+
+  /** The required {@code key} read by {@code parser} ({@link #parse}). */
+  public <T> T read(String key, java.util.function.Function<String, T> parser) {
+    return parse(key, required(key), parser);
+  }
+
+  /** {@code key}, or {@code fallback} when it is absent, read by {@code parser} ({@link #parse}). */
+  public <T> T read(String key, String fallback, java.util.function.Function<String, T> parser) {
+    return parse(key, string(key, fallback), parser);
+  }
+
   public String string(String key, String fallback) { return values.getOrDefault(key, fallback); }
 
   public String required(String key) {
