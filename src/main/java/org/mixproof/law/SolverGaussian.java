@@ -2,9 +2,6 @@ package org.mixproof.law;
 
 import org.mixproof.rounding.RoundingModel;
 import java.util.List;
-import org.mixproof.law.DiagonalGaussian;
-import org.mixproof.law.Divergences;
-import org.mixproof.law.GaussianLaw;
 import org.mixproof.sampler.Scheme;
 import org.mixproof.sampler.StartLaw;
 import org.mixproof.sampler.TimeGrid;
@@ -12,7 +9,7 @@ import org.mixproof.schedule.NoiseSchedule;
 
 /**
  * The measurements behind docs/claims.md §5.1 {@code solver.gaussian.*} on the exact Gaussian law, shared by
- * the claim checks ({@link SolverGaussianCheck}) and the jqwik properties of {@code law/}: one copy.
+ * the claim checks ({@code claim.rate.SolverGaussianCheck}) and the jqwik properties of {@code law/}: one copy.
  */
 public final class SolverGaussian {
 

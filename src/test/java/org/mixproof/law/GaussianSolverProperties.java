@@ -9,7 +9,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import org.mixproof.law.SolverGaussian;
 import org.mixproof.mixture.Spectrum;
 import org.mixproof.sampler.Schemes;
 import org.mixproof.schedule.NoiseSchedule;
