@@ -6,11 +6,11 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimFormatException;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.generators.GreedyShrinker;
-import org.mixproof.claim.spec.BoundExpression;
-import org.mixproof.claim.spec.ClaimSpec;
-import org.mixproof.claim.spec.ClaimFormatException;
 
 /**
  * The generic check of a claim "quantity ≤ bound" (or ≥, key {@code relation}): generate cases from
@@ -183,7 +183,7 @@ public final class BoundSearch<T> implements ClaimCheck {
     GreedyShrinker.Result<T> shrunk = GreedyShrinker.shrink(found, judge::holds, MAX_SHRINK_STEPS);
     T c = shrunk.value();
     Outcome out = judge.judge(c);
-    Map<String, Object> w = new LinkedHashMap<>(); // the claim, its file and the seed: Witnesses.withProvenance
+    Map<String, Object> w = new LinkedHashMap<>(); // the claim id and file are added by Witnesses.withProvenance
     w.put("quantity", quantity.name());
     w.put("statement", spec.statement());
     w.put("bound", spec.bound());

@@ -73,6 +73,7 @@ public final class Checks {
     return check;
   }
 
+  /** Every witness names its claim, seed and claim file ({@link Witnesses#withProvenance}). */
   private static ClaimResult withProvenance(ClaimResult r) {
     if (r.witness() == null) return r;
     return new ClaimResult(r.spec(), r.verdict(), r.tries(), r.skipped(), r.refused(), r.measureName(), r.measure(),

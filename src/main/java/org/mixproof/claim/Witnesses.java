@@ -12,13 +12,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mixproof.claim.spec.CaseProfile;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.mixture.MixtureJson;
 import org.mixproof.oracle.OracleConfirmation;
 import org.mixproof.schedule.Schedules;
 import org.mixproof.smoothness.Rounding;
-import org.mixproof.claim.spec.CaseProfile;
-import org.mixproof.claim.spec.ClaimFiles;
-import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * Counterexample files ({@code reports/counterexamples/<id>.json}): the shrunk witness as JSON, and

@@ -19,18 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mixproof.claim.Catalog;
 import org.mixproof.claim.ClaimResult;
+import org.mixproof.claim.RunOptions;
 import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.figures.Figure;
 import org.mixproof.figures.ReportFigures;
-import org.mixproof.claim.RunOptions;
 import org.mixproof.report.ClaimReports;
 import org.mixproof.report.Report;
 import org.mixproof.report.ReportDirectory;
 import org.mixproof.report.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mixproof check}: the main job. Everything that can fail before computing is checked first —

@@ -8,9 +8,9 @@ import org.mixproof.claim.Catalog;
 import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.spec.ClaimFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mixproof validate}: what {@code check} verifies before computing, and nothing else. */
 @Command(name = "validate", mixinStandardHelpOptions = true,

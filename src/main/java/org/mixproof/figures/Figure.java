@@ -1,8 +1,8 @@
 package org.mixproof.figures;
 
-import java.util.List;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 
 /**
  * One plot, or one row of panels, written as {@code figures/<fileName>} (a PNG) and embedded in the

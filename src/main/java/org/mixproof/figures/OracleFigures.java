@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.RandomGenerator;
+import org.mixproof.claim.BoundSearch;
+import org.mixproof.claim.quantity.OracleQuantities;
 import org.mixproof.generators.IllConditionedCases;
 import org.mixproof.generators.IllConditionedCases.Case;
 import org.mixproof.generators.Mixtures;
 import org.mixproof.oracle.RoundingBound;
-import org.mixproof.claim.BoundSearch;
-import org.mixproof.claim.quantity.OracleQuantities;
 
 /** Report figures of docs/claims.md §6 ({@code oracle.*}), computed here, rendered by {@code report/}. */
 public final class OracleFigures {

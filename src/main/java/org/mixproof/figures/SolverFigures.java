@@ -6,20 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mixproof.claim.rate.GuaranteeCheck;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.law.DiagonalGaussian;
 import org.mixproof.law.ErrorTable;
 import org.mixproof.law.GaussianLaw;
+import org.mixproof.law.SolverGaussian;
 import org.mixproof.mixture.Spectrum;
 import org.mixproof.sampler.Scheme;
 import org.mixproof.sampler.Schemes;
 import org.mixproof.sampler.StartLaw;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
-import org.mixproof.law.SolverGaussian;
-import org.mixproof.claim.rate.GuaranteeCheck;
-import org.mixproof.claim.spec.BoundExpression;
-import org.mixproof.claim.spec.ClaimFiles;
-import org.mixproof.claim.spec.ClaimSpec;
 
 /** Figure data of the solver claims (deterministic; seeded where random). */
 public final class SolverFigures {

@@ -1,11 +1,11 @@
 package org.mixproof.generators;
 
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import org.mixproof.density.IllConditionedException;
-import org.mixproof.density.identity.Site;
 import org.mixproof.density.MixtureDensity;
+import org.mixproof.density.identity.Site;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 

@@ -1,7 +1,7 @@
 package org.mixproof.law;
 
-import org.mixproof.rounding.RoundingModel;
 import java.util.List;
+import org.mixproof.rounding.RoundingModel;
 import org.mixproof.sampler.Scheme;
 import org.mixproof.sampler.StartLaw;
 import org.mixproof.sampler.TimeGrid;

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mixproof.claim.ClaimResult;
-import org.mixproof.figures.Figure;
 import org.mixproof.claim.Verdict;
 import org.mixproof.claim.Witnesses;
+import org.mixproof.figures.Figure;
 
 /**
  * Assembles the report model from the claim layer's results and figure data: one row per claim,

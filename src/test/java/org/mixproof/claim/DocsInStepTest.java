@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.mixproof.report.ClaimRow;
 import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.report.ClaimRow;
 
 /**
  * The mathematics ships with the project: docs/claims.md's index lists exactly the claim files of

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.mixproof.mixture.GaussianMixture;
-import org.mixproof.mixture.MixtureJson;
 import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.mixture.MixtureJson;
 
 /**
  * The {@code lipschitz.global-unequal} witness is minimal at every seed of {@code mixproof.witness.seeds}:

@@ -1,9 +1,9 @@
 package org.mixproof.figures;
 
-import static org.mixproof.rounding.RoundingModel.U;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mixproof.rounding.RoundingModel.U;
 
 import org.junit.jupiter.api.Test;
 

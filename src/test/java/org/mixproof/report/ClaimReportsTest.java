@@ -9,12 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.ClaimResult;
-import org.mixproof.claim.spec.ClaimSpec;
-import org.mixproof.figures.Figure;
-import org.mixproof.figures.Series;
 import org.mixproof.claim.Verdict;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.figures.Figure;
 import org.mixproof.figures.Series;
 

@@ -1,17 +1,17 @@
 package org.mixproof.claim.quantity;
 
-import org.mixproof.rounding.RoundingModel;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.mixproof.density.MixtureDensity;
-import org.mixproof.generators.DiffusionCases;
-import org.mixproof.smoothness.Blowup;
-import org.mixproof.smoothness.Domain;
 import org.mixproof.claim.Measurement;
 import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.claim.spec.DensityVariables;
+import org.mixproof.density.MixtureDensity;
+import org.mixproof.generators.DiffusionCases;
+import org.mixproof.rounding.RoundingModel;
+import org.mixproof.smoothness.Blowup;
+import org.mixproof.smoothness.Domain;
 
 /** The singular-data quantities of docs/claims.md §3.5 ([LWB23]) beyond the Lipschitz constant itself. */
 public final class BlowupQuantities {

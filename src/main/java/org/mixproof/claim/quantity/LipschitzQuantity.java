@@ -4,6 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import org.mixproof.claim.Measurement;
+import org.mixproof.claim.spec.CaseProfile;
+import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.claim.spec.DensityVariables;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.generators.DiffusionCases;
@@ -13,10 +17,6 @@ import org.mixproof.smoothness.Domain;
 import org.mixproof.smoothness.LipschitzResult;
 import org.mixproof.smoothness.LipschitzSearch;
 import org.mixproof.smoothness.Rounding;
-import org.mixproof.claim.Measurement;
-import org.mixproof.claim.spec.CaseProfile;
-import org.mixproof.claim.spec.ClaimSpec;
-import org.mixproof.claim.spec.DensityVariables;
 
 /**
  * {@code quantity = lipschitz}: L̂ = the largest ‖H(x)‖₂ the search finds on the domain (docs/claims.md §3).

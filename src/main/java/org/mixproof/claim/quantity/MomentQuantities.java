@@ -1,12 +1,12 @@
 package org.mixproof.claim.quantity;
 
 import java.util.Set;
-import org.mixproof.density.MixtureDensity;
-import org.mixproof.generators.DiffusionCases;
-import org.mixproof.smoothness.SecondMoment;
 import org.mixproof.claim.Measurement;
 import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.claim.spec.DensityVariables;
+import org.mixproof.density.MixtureDensity;
+import org.mixproof.generators.DiffusionCases;
+import org.mixproof.smoothness.SecondMoment;
 
 /** The second-moment quantities of docs/claims.md §4. */
 public final class MomentQuantities {

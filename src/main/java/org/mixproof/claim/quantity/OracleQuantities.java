@@ -1,30 +1,26 @@
 package org.mixproof.claim.quantity;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.mixproof.claim.Measurement;
+import org.mixproof.claim.Quantity;
+import org.mixproof.claim.spec.CaseProfile;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.density.PointEvaluation;
 import org.mixproof.generators.IllConditionedCases;
 import org.mixproof.generators.IllConditionedCases.Case;
 import org.mixproof.generators.IllConditionedCases.Where;
-import org.mixproof.mixture.MixtureJson;
-import org.mixproof.rounding.RoundingModel;
 import org.mixproof.oracle.Agreement;
 import org.mixproof.oracle.OracleDensity;
-import org.mixproof.oracle.RoundingBound;
-import org.mixproof.claim.Measurement;
-import org.mixproof.claim.Quantity;
-import org.mixproof.claim.spec.CaseProfile;
-import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.rounding.RoundingModel;
 
 /**
  * docs/claims.md §6 ({@code oracle.*}): the double density code against the apfloat oracle, on

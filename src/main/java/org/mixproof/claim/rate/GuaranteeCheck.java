@@ -9,6 +9,13 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mixproof.claim.ClaimCheck;
+import org.mixproof.claim.ClaimResult;
+import org.mixproof.claim.RunOptions;
+import org.mixproof.claim.Verdict;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.law.ScaledChiSquare;
 import org.mixproof.law.SeparableLaw;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.mixture.MixtureJson;
@@ -18,14 +25,6 @@ import org.mixproof.sampler.StartLaw;
 import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
-import org.mixproof.claim.ClaimCheck;
-import org.mixproof.claim.ClaimResult;
-import org.mixproof.claim.RunOptions;
-import org.mixproof.claim.Verdict;
-import org.mixproof.claim.spec.BoundExpression;
-import org.mixproof.claim.spec.ClaimFormatException;
-import org.mixproof.claim.spec.ClaimSpec;
-import org.mixproof.law.ScaledChiSquare;
 
 /**
  * {@code quantity = solver-guarantee}: a §5.4 guarantee "TV ≲ bound" checked as a rate through its

@@ -6,6 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mixproof.claim.ClaimCheck;
+import org.mixproof.claim.ClaimResult;
+import org.mixproof.claim.RunOptions;
+import org.mixproof.claim.Verdict;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.law.DiagonalGaussian;
 import org.mixproof.law.Divergences;
 import org.mixproof.law.GaussianLaw;
@@ -16,12 +22,6 @@ import org.mixproof.sampler.StartLaw;
 import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
-import org.mixproof.claim.ClaimCheck;
-import org.mixproof.claim.ClaimResult;
-import org.mixproof.claim.RunOptions;
-import org.mixproof.claim.Verdict;
-import org.mixproof.claim.spec.BoundExpression;
-import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * {@code quantity = published-value}: a number a paper prints for Gaussian data (reference data, its

@@ -9,21 +9,20 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.mixproof.law.GaussianLaw;
-import org.mixproof.mixture.GaussianMixture;
-import org.mixproof.mixture.MixtureJson;
-import org.mixproof.mixture.Spectrum;
-import org.mixproof.sampler.Scheme;
-import org.mixproof.sampler.Schemes;
-import org.mixproof.schedule.NoiseSchedule;
-import org.mixproof.schedule.Schedules;
 import org.mixproof.claim.ClaimCheck;
 import org.mixproof.claim.ClaimResult;
 import org.mixproof.claim.RunOptions;
+import org.mixproof.claim.Verdict;
 import org.mixproof.claim.spec.BoundExpression;
 import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.law.GaussianLaw;
 import org.mixproof.law.SolverGaussian;
-import org.mixproof.claim.Verdict;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.mixture.MixtureJson;
+import org.mixproof.mixture.Spectrum;
+import org.mixproof.sampler.Schemes;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
 
 /**
  * The docs/claims.md §5.1 {@code solver.gaussian.*} claims over random Gaussian data N(0, diag λ) (λ log-uniform

@@ -1,14 +1,14 @@
 package org.mixproof.claim.spec;
 
-import org.mixproof.rounding.RoundingModel;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.List;
-import java.util.Map;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.rounding.RoundingModel;
 import org.mixproof.smoothness.Bound;
 import org.mixproof.smoothness.SecondMoment;
 

@@ -14,7 +14,6 @@ import net.jqwik.api.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mixproof.generators.IllConditionedCases.Case;
 import org.mixproof.claim.BoundSearch;
 import org.mixproof.claim.Checks;
 import org.mixproof.claim.ClaimResult;
@@ -24,6 +23,7 @@ import org.mixproof.claim.RunOptions;
 import org.mixproof.claim.Verdict;
 import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.generators.IllConditionedCases.Case;
 
 /** The oracle checks can fail, and a refusal is within oracle.ill-conditioned but not oracle.agreement. */
 class OracleQuantitiesTest {

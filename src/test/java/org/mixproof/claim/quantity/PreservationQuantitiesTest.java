@@ -7,9 +7,9 @@ import static org.mixproof.claim.PreservationScoreMutations.with;
 
 import java.io.IOException;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The preservation checks can fail: wrong bounds are falsified (a wrong law is rejected: {@code density.identity.IdentityPowerTest}). */
 class PreservationQuantitiesTest {

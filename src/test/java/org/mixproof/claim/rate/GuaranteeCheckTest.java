@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.mixproof.claim.Checks;
 import org.mixproof.claim.ClaimResult;
 import org.mixproof.claim.RunOptions;
-import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.Verdict;
 import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.spec.ClaimFormatException;
 import org.mixproof.claim.spec.ClaimSpec;
 

@@ -1,23 +1,23 @@
 package org.mixproof.claim.rate;
 
-import static org.mixproof.rounding.RoundingModel.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mixproof.rounding.RoundingModel.EPS;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mixproof.law.Pg24;
-import org.mixproof.sampler.TimeGrid;
-import org.mixproof.mixture.Spectrum;
 import org.mixproof.claim.Checks;
 import org.mixproof.claim.ClaimResult;
 import org.mixproof.claim.RunOptions;
 import org.mixproof.claim.Verdict;
 import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.law.Pg24;
+import org.mixproof.mixture.Spectrum;
+import org.mixproof.sampler.TimeGrid;
 
 /**
  * [PG24] Table 5's printed W2 = 23.42 (ode-heun, ε = 1e-5, start N(0, I), column "NFE = 50") against

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.mixproof.claim.Checks;
 import org.mixproof.claim.ClaimResult;
 import org.mixproof.claim.RunOptions;
-import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.claim.Verdict;
+import org.mixproof.claim.spec.ClaimFiles;
 import org.mixproof.law.SolverGaussian;
 
 /** Each solver.gaussian check can fail: a claim text with a deliberately wrong bound is FALSIFIED. */
