@@ -32,13 +32,28 @@ public final class IntervalExpression {
 
   private final String text;
   private final Expression tree;
-  private final Set<String> names;
+  private final Set<String> used;
 
-  private IntervalExpression(String text, Expression tree, Set<String> names) {
+  private IntervalExpression(String text, Expression tree) {
     this.text = text;
     this.tree = tree;
-    this.names = names;
+    this.used = new TreeSet<>();
+    collect(tree, used);
   }
+
+  private static void collect(Expression e, Set<String> out) {
+    if (e instanceof Unsimplified u) collect(u.inner, out);
+    else if (e instanceof VariableReference r) out.add(r.toString());
+    else if (e instanceof BinaryOperation b) {
+      collect(b.getLeft(), out);
+      collect(b.getRight(), out);
+    } else if (e instanceof FunctionCall f) {
+      for (Expression p : f.getParameters()) collect(p, out);
+    }
+  }
+
+  /** The variable names the expression uses. */
+  public Set<String> variables() { return java.util.Collections.unmodifiableSet(used); }
 
   /** Parses {@code text} (plain decimals: scientific notation already rewritten) over {@code names}. */
   public static IntervalExpression parse(String text, Set<String> names) {
@@ -46,7 +61,7 @@ public final class IntervalExpression {
     Scope scope = new Scope().withStrictLookup(true);
     for (String n : names) scope.create(n);
     try {
-      return new IntervalExpression(text, new TreeParser(text, scope).tree(), new TreeSet<>(names));
+      return new IntervalExpression(text, new TreeParser(text, scope).tree());
     } catch (ParseException e) {
       throw new IllegalArgumentException("cannot parse '" + text + "': " + e.getErrors());
     }
@@ -56,7 +71,7 @@ public final class IntervalExpression {
 
   /** Encloses the expression's value for every choice of reals in the variables' intervals. */
   public Interval evaluate(Map<String, Interval> values) {
-    for (String n : names) {
+    for (String n : used) {
       if (!values.containsKey(n)) throw new IllegalArgumentException("no enclosure bound for '" + n + "' in '" + text + "'");
     }
     return eval(tree, values);

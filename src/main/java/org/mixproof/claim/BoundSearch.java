@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
+import org.mixproof.certify.PointCertificate;
 import org.mixproof.claim.spec.BoundExpression;
 import org.mixproof.claim.spec.ClaimFormatException;
 import org.mixproof.claim.spec.ClaimSpec;
@@ -110,16 +111,22 @@ public final class BoundSearch<T> implements ClaimCheck {
     }
   }
 
-  /** A witness judged again: the measured value, the bound, and whether it still violates the claim. */
-  public record Replayed(double measured, double bound, boolean violated, String where) {}
+  /**
+   * A witness judged again: the measured value, the bound, whether it still violates the claim, and its
+   * point certificate recomputed from the witness alone (null when the quantity has none).
+   */
+  public record Replayed(double measured, double bound, boolean violated, String where, PointCertificate certificate) {}
 
   /** Rebuilds the case of a witness ({@link Quantity#fromWitness}) and judges it again. */
   public Replayed replay(ClaimSpec spec, com.fasterxml.jackson.databind.JsonNode witness) {
-    Outcome out = new Judge(spec).judge(quantity.fromWitness(witness));
+    T c = quantity.fromWitness(witness);
+    Outcome out = new Judge(spec).judge(c);
     if (out.m() == null || !out.m().applicable()) {
-      return new Replayed(Double.NaN, Double.NaN, false, out.kind() == Kind.REFUSED ? "refused by double precision" : "hypotheses not met");
+      return new Replayed(Double.NaN, Double.NaN, false, out.kind() == Kind.REFUSED ? "refused by double precision" : "hypotheses not met",
+          null);
     }
-    return new Replayed(out.m().value(), out.bound(), out.kind() == Kind.VIOLATED, out.m().where());
+    return new Replayed(out.m().value(), out.bound(), out.kind() == Kind.VIOLATED, out.m().where(),
+        out.kind() == Kind.VIOLATED ? quantity.certificate(c, out.m(), spec) : null);
   }
 
   @Override
@@ -194,6 +201,8 @@ public final class BoundSearch<T> implements ClaimCheck {
     w.put("bound_value", out.bound());
     w.put("variables", out.m().variables());
     w.putAll(quantity.describe(c, out.m()));
+    PointCertificate certificate = quantity.certificate(c, out.m(), spec);
+    if (certificate != null) w.put("certificate", certificate.fields());
     String detail = "measured " + out.m().value() + " > bound " + out.bound() + " (" + spec.bound() + "), shrunk in "
         + shrunk.steps() + " steps" + (shrunk.capped() ? " (step cap reached)" : "");
     if (!judge.atMost) detail = detail.replace(" > ", " < ");

@@ -3,6 +3,7 @@ package org.mixproof.claim;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import org.mixproof.certify.PointCertificate;
 import org.mixproof.claim.spec.ClaimSpec;
 
 /**
@@ -38,6 +39,13 @@ public interface Quantity<T> {
    * already carries the derived tolerance).
    */
   default boolean confirms(T c, Measurement m, double bound, ClaimSpec spec) { return true; }
+
+  /**
+   * The point certificate of a violation (docs/claims.md §8) in interval arithmetic, or null when the
+   * quantity has none: CERTIFIED when a rigorous lower bound on the measured quantity exceeds a rigorous
+   * upper bound on the claim's bound plus tolerance.
+   */
+  default PointCertificate certificate(T c, Measurement m, ClaimSpec spec) { return null; }
 
   /** The witness fields of a case (mixture, schedule, t, point…), for counterexamples/<id>.json. */
   Map<String, Object> describe(T c, Measurement m);

@@ -23,7 +23,8 @@ import org.mixproof.smoothness.Rounding;
 /**
  * Counterexample files ({@code reports/counterexamples/<id>.json}): the shrunk witness as JSON, and
  * {@code mixproof replay}: the witness rebuilt from the file alone (its claim file's keys are inside)
- * and judged again in double, with the 60-digit oracle's ‖H(x)‖₂ at the witness point.
+ * and judged again in double, with the 60-digit oracle's ‖H(x)‖₂ at the witness point and its point
+ * certificate recomputed in interval arithmetic (not read from the file).
  */
 public final class Witnesses {
 
@@ -60,7 +61,7 @@ public final class Witnesses {
    * is a sweep, the claim re-run at the witness's seed ({@code rerun} set).
    */
   public record Replay(String claim, String statement, String bound, double recordedMeasured, double recordedBound,
-      BoundSearch.Replayed now, double oracleHessianNorm, String oracleNote, ClaimResult rerun) {
+      BoundSearch.Replayed now, double oracleHessianNorm, String oracleNote, ClaimResult rerun, String recordedCertificate) {
 
     /** Whether the witness still falsifies its claim. */
     public boolean stillViolates() {
@@ -87,7 +88,7 @@ public final class Witnesses {
     if (!(check instanceof BoundSearch<?> search)) {
       ClaimResult rerun = Checks.run(spec, new RunOptions(field(file, w, "seed").asLong(), 1, Long.MAX_VALUE));
       return new Replay(id, spec.statement(), spec.bound(), Double.NaN, Double.NaN, null, Double.NaN,
-          "a rate claim: its witness is a sweep, re-run at seed " + rerun.seed(), rerun);
+          "a rate claim: its witness is a sweep, re-run at seed " + rerun.seed(), rerun, null);
     }
     BoundSearch.Replayed now = search.replay(spec, w);
     double oracle = Double.NaN;
@@ -101,8 +102,9 @@ public final class Witnesses {
       oracle = c.hessianNormValue();
       note = c.confirmed() ? "the 60-digit oracle confirms ‖H(x)‖₂ > bound" : "the oracle does not confirm ‖H(x)‖₂ > bound";
     }
+    JsonNode recorded = w.path("certificate").path("status");
     return new Replay(id, spec.statement(), spec.bound(), field(file, w, "measured_value").asDouble(),
-        field(file, w, "bound_value").asDouble(), now, oracle, note, null);
+        field(file, w, "bound_value").asDouble(), now, oracle, note, null, recorded.isTextual() ? recorded.asText() : null);
   }
 
   /** The value of a snake_case key, or of its camelCase spelling in witness files written before 2026-12. */

@@ -238,6 +238,9 @@ final class CheckCommand implements Callable<Integer> {
       o.put("measure", r.measure()); // Jackson spells ±∞ and NaN "Infinity", "-Infinity", "NaN": the JSON convention
       o.put("where", r.where());
       o.put("detail", r.detail());
+      String certificate = org.mixproof.report.ClaimReports.certificate(r);
+      if (certificate.isEmpty()) o.putNull("certificate");
+      else o.put("certificate", certificate);
       if (r.witness() != null) o.put("witness", dir.resolve(ReportWriter.COUNTEREXAMPLES).resolve(r.spec().id() + ".json").toString());
       else o.putNull("witness");
       o.put("seed", r.seed());

@@ -42,6 +42,11 @@ final class ReplayCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "replayed   measured %.17g, bound %.17g at %s%n", r.now().measured(), r.now().bound(), r.now().where());
       if (!Double.isNaN(r.oracleHessianNorm())) out.printf(Locale.ROOT, "oracle     ‖H(x)‖₂ = %.17g: %s%n", r.oracleHessianNorm(), r.oracleNote());
       else out.printf(Locale.ROOT, "oracle     %s%n", r.oracleNote());
+      if (r.now().certificate() != null) {
+        out.printf(Locale.ROOT, "certified  %s (recomputed in interval arithmetic): %s%s%n", r.now().certificate().status(),
+            r.now().certificate().reason(),
+            r.recordedCertificate() == null ? "" : "; the file records " + r.recordedCertificate());
+      }
     } else {
       out.printf(Locale.ROOT, "re-run     %s: %s %s%n", r.oracleNote(), r.rerun().verdict(), r.rerun().detail());
     }

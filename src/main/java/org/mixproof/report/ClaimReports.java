@@ -38,7 +38,8 @@ public final class ClaimReports {
     SortedMap<String, String> counterexamples = new TreeMap<>();
     for (ClaimResult r : results) {
       rows.add(new ClaimRow(r.spec().id(), r.spec().title(), r.spec().source(), r.spec().statement(), r.spec().expect(),
-          r.verdict().name(), r.asExpected(), r.tries(), r.measureName(), r.measure(), r.where(), r.seed(), r.detail()));
+          r.verdict().name(), r.asExpected(), r.tries(), r.measureName(), r.measure(), r.where(), r.seed(), r.detail(),
+          certificate(r)));
       if (r.witness() != null) counterexamples.put(r.spec().id(), Witnesses.toJson(r.witness()));
     }
     List<Figure> rendered = new ArrayList<>();
@@ -76,6 +77,22 @@ public final class ClaimReports {
   }
 
   /** The finding a result makes by itself, or null when it is unremarkable. */
+  /** The certificate column: the witness's point-certificate status, or "" when there is none. */
+  public static String certificate(ClaimResult r) {
+    Object c = r.witness() == null ? null : r.witness().get("certificate");
+    if (c instanceof Map<?, ?> m && m.get("status") != null) return m.get("status").toString();
+    return "";
+  }
+
+  /** One sentence on the falsification's certificate, or "" when it has none. */
+  static String certificateSentence(ClaimResult r) {
+    Object c = r.witness() == null ? null : r.witness().get("certificate");
+    if (!(c instanceof Map<?, ?> m) || m.get("status") == null) return "";
+    return " " + ("CERTIFIED".equals(m.get("status"))
+        ? "The falsification is certified in outward-rounded interval arithmetic (docs/claims.md §8): " + m.get("reason") + "."
+        : "The falsification is not certified (" + m.get("reason") + "): it rests on the search and the 60-digit oracle.");
+  }
+
   static String finding(ClaimResult r, java.nio.file.Path reportDir) {
     String id = r.spec().id();
     String expected = r.asExpected() ? "" : " (**unexpected**: the file expects `" + r.spec().expect() + "`)";
@@ -85,8 +102,8 @@ public final class ClaimReports {
           + r.detail() + ".";
     }
     if (r.verdict() == Verdict.FALSIFIED) {
-      return "**" + id + "** is falsified" + expected + ": " + r.detail() + ", at " + r.where() + ". Replay the witness with `mixproof replay "
-          + reportDir.resolve(ReportWriter.COUNTEREXAMPLES).resolve(id + ".json") + "`.";
+      return "**" + id + "** is falsified" + expected + ": " + r.detail() + ", at " + r.where() + "." + certificateSentence(r)
+          + " Replay the witness with `mixproof replay " + reportDir.resolve(ReportWriter.COUNTEREXAMPLES).resolve(id + ".json") + "`.";
     }
     if (r.verdict() == Verdict.ERROR) return "**" + id + "** could not be checked" + expected + ": " + r.detail();
     if (r.verdict() == Verdict.NOT_RUN) return "**" + id + "** was not run" + expected + ": " + r.detail();

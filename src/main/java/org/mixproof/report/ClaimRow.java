@@ -20,6 +20,9 @@ package org.mixproof.report;
  * @param where short text: where the worst case or the witness was
  * @param seed the seed that reproduces this row
  * @param detail the reason (for ERROR or VACUOUS) or a note; {@code ""} for none
+ * @param certificate what backs the verdict beyond the search (docs/claims.md §8): {@code "CERTIFIED"} or
+ *     {@code "NOT CERTIFIED"} for a falsification's point certificate, {@code "PROVED n/m"} for box
+ *     certificates of a holding claim, {@code ""} for none (shown as "—")
  */
 public record ClaimRow(
     String id,
@@ -34,7 +37,14 @@ public record ClaimRow(
     double measureValue,
     String where,
     long seed,
-    String detail) {
+    String detail,
+    String certificate) {
+
+  /** A row without a certificate. */
+  public ClaimRow(String id, String title, String source, String statement, String expect, String verdict,
+      boolean asExpected, long tries, String measureName, double measureValue, String where, long seed, String detail) {
+    this(id, title, source, statement, expect, verdict, asExpected, tries, measureName, measureValue, where, seed, detail, "");
+  }
 
   /** The provenance label read from {@link #source}: primary, secondary, reconstructed, or "" when none. */
   public String provenance() { return provenanceOf(source); }

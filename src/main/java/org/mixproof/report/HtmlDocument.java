@@ -55,7 +55,7 @@ final class HtmlDocument {
     b.append("<p>").append(Text.html(Summary.counts(report.rows()))).append("</p>\n");
 
     b.append("<h2>Claims</h2>\n<div class=\"table-wrap\">\n<table class=\"claims\">\n<thead><tr><th>id</th><th>source</th><th>provenance</th><th>statement</th>")
-        .append("<th>expect</th><th>verdict</th><th>tries</th><th>measure</th><th>where</th><th>seed</th></tr></thead>\n<tbody>\n");
+        .append("<th>expect</th><th>verdict</th><th>certificate</th><th>tries</th><th>measure</th><th>where</th><th>seed</th></tr></thead>\n<tbody>\n");
     for (ClaimRow r : report.rows()) {
       b.append(r.asExpected() ? "<tr>" : "<tr class=\"unexpected\">");
       cell(b, "", "<code>" + breakAfter(Text.html(Text.oneLine(r.id())), ".") + "</code>");
@@ -66,6 +66,7 @@ final class HtmlDocument {
       cell(b, "verdict", r.asExpected()
           ? Text.html(r.verdict())
           : Summary.UNEXPECTED_MARK + " " + Text.html(r.verdict()) + " " + Text.html(Summary.expectedNote(r)));
+      cell(b, "", Text.html(Summary.orDash(r.certificate())));
       cell(b, "num", Long.toString(r.tries()));
       cell(b, "measure", breakAfter(Text.html(Summary.measure(r)), "/"));
       cell(b, "where", Text.html(Text.oneLine(Summary.orDash(r.where()))));

@@ -19,8 +19,8 @@ final class MarkdownDocument {
     b.append(Summary.counts(report.rows())).append("\n\n");
 
     b.append("## Claims\n\n");
-    b.append("| id | source | provenance | statement | expect | verdict | tries | measure | where | seed |\n");
-    b.append("|---|---|---|---|---|---|--:|---|---|--:|\n");
+    b.append("| id | source | provenance | statement | expect | verdict | certificate | tries | measure | where | seed |\n");
+    b.append("|---|---|---|---|---|---|---|--:|---|---|--:|\n");
     for (ClaimRow r : report.rows()) {
       String verdict = r.asExpected()
           ? r.verdict()
@@ -31,6 +31,7 @@ final class MarkdownDocument {
           .append(" | ").append(Text.markdown(r.statement()))
           .append(" | ").append(Text.markdown(r.expect()))
           .append(" | ").append(verdict)
+          .append(" | ").append(Text.markdown(Summary.orDash(r.certificate())))
           .append(" | ").append(r.tries())
           .append(" | ").append(Text.markdown(Summary.measure(r)))
           .append(" | ").append(Text.markdown(Summary.orDash(r.where())))

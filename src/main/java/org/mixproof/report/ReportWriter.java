@@ -234,6 +234,7 @@ public final class ReportWriter {
       nonNull(at + ".measureName", r.measureName());
       nonNull(at + ".where", r.where());
       nonNull(at + ".detail", r.detail());
+      nonNull(at + ".certificate", r.certificate());
     }
 
     Set<String> figureFiles = new HashSet<>();

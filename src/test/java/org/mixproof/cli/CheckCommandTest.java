@@ -54,6 +54,11 @@ class CheckCommandTest {
     CliRun replay = CliRun.of("replay", dir.resolve("a/counterexamples/half.json").toString());
     assertEquals(0, replay.code(), replay.err());
     assertTrue(replay.out().contains("still violates") && replay.out().contains("oracle confirms"), replay.out());
+    // ‖H‖ = 1/λmin(t) against half of it: the witness carries a point certificate, and replay recomputes it
+    assertTrue(Files.readString(dir.resolve("a/counterexamples/half.json")).contains("\"status\" : \"CERTIFIED\""));
+    assertTrue(replay.out().contains("certified  CERTIFIED (recomputed") && replay.out().contains("the file records CERTIFIED"),
+        replay.out());
+    assertTrue(Files.readString(dir.resolve("a/claims.md")).contains("| FALSIFIED | CERTIFIED |"));
     // a witness written before the keys became snake_case (claimFile, measuredValue, …) still replays
     Path old = dir.resolve("old.json");
     Files.writeString(old, Files.readString(dir.resolve("a/counterexamples/half.json")).replace("\"claim_file\"", "\"claimFile\"")

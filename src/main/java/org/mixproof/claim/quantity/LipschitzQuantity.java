@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import org.mixproof.certify.PointCertificate;
 import org.mixproof.claim.Measurement;
+import org.mixproof.claim.spec.BoundExpression;
 import org.mixproof.claim.spec.CaseProfile;
 import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.claim.spec.DensityVariables;
@@ -86,6 +88,24 @@ public final class LipschitzQuantity extends FamilyQuantity<DiffusionCases.Case>
     v = new java.util.TreeMap<>(v);
     v.put("L_isotropic", Bound.isotropic(p.mixture()) ? Bound.LIPSCHITZ_ISOTROPIC.value(p, dom) : Double.POSITIVE_INFINITY);
     return Measurement.of(r.value(), v, r.point(), where(c, r.point()));
+  }
+
+  /**
+   * At the witness point, with the real a_t, b_t² and the claim's bound and tolerance in intervals;
+   * the ball's radius and the 0/1 indicators enter exactly, L_isotropic has no enclosure (a bound using
+   * it is NOT CERTIFIED, saying so). A lower claim (≥) cannot be certified at a point: nothing shows at
+   * a point that no larger value exists.
+   */
+  @Override public PointCertificate certificate(DiffusionCases.Case c, Measurement m, ClaimSpec spec) {
+    if (spec.string("relation", "<=").equals(">=")) {
+      return new PointCertificate(false, "a lower claim (relation >=) has no point certificate", null, null);
+    }
+    MixtureDensity p = density(c, spec);
+    Map<String, Double> exact = new java.util.TreeMap<>();
+    for (String k : new String[] {"beta", "shared", "isotropic", "singular"}) exact.put(k, m.variables().get(k));
+    return PointCertificate.lipschitz(p.mixture(), c.schedule(), c.t(), m.point(),
+        BoundExpression.plainNumbers(spec.bound()),
+        spec.has("tolerance") ? BoundExpression.plainNumbers(spec.string("tolerance", "0")) : null, exact, variables());
   }
 
   @Override public boolean confirms(DiffusionCases.Case c, Measurement m, double bound, ClaimSpec spec) {

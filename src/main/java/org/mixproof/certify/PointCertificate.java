@@ -1,0 +1,75 @@
+package org.mixproof.certify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.schedule.NoiseSchedule;
+
+/**
+ * The point certificate of docs/claims.md §8 for a Lipschitz witness: at the witness x, a rigorous
+ * enclosure of ‖H(x)‖₂ (lower end the Rayleigh quotient of the midpoint's top eigenvector, upper end
+ * {@link SpectralBounds#upper}) and of the claim's bound (plus its tolerance) evaluated in intervals on
+ * the case's enclosed variables, with the real a_t and b_t² of the schedule. CERTIFIED when the lower
+ * end of ‖H(x)‖₂ exceeds the upper end of bound + tolerance; otherwise NOT CERTIFIED with the reason
+ * (not separated, a variable without an enclosure, a schedule without a closed form, …).
+ */
+public record PointCertificate(boolean certified, String reason, Interval measured, Interval bound) {
+
+  public static final String CERTIFIED = "CERTIFIED";
+  public static final String NOT_CERTIFIED = "NOT CERTIFIED";
+
+  /**
+   * Certifies ‖H(x)‖₂ > bound + tolerance at x for the mixture diffused by the schedule to t.
+   * {@code exact} are further variables that are exact inputs (a ball's radius, 0/1 indicators);
+   * {@code names} every name the claim's expressions may use (those without an enclosure make the
+   * certificate fail only if the expression uses them). The texts are plain decimals (no 1e-9).
+   */
+  public static PointCertificate lipschitz(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x,
+      String boundText, String toleranceText, Map<String, Double> exact, Set<String> names) {
+    ScheduleEnclosure coefficients;
+    DensityEnclosure density;
+    try {
+      coefficients = ScheduleEnclosure.of(schedule, t);
+      density = new DensityEnclosure(mixture, coefficients);
+    } catch (IllegalArgumentException e) {
+      return new PointCertificate(false, e.getMessage(), null, null);
+    }
+    Interval[][] h = density.at(x).hessian();
+    Interval measured = Interval.of(SpectralBounds.lower(h), SpectralBounds.upper(h));
+    Map<String, Interval> vars = new TreeMap<>(CaseEnclosure.of(mixture, t, coefficients));
+    for (Map.Entry<String, Double> e : exact.entrySet()) {
+      if (Double.isFinite(e.getValue())) vars.put(e.getKey(), Interval.of(e.getValue()));
+    }
+    Set<String> all = new TreeSet<>(names);
+    all.addAll(vars.keySet());
+    Interval bound;
+    try {
+      bound = IntervalExpression.parse(boundText, all).evaluate(vars);
+      if (toleranceText != null) bound = bound.add(IntervalExpression.parse(toleranceText, all).evaluate(vars));
+    } catch (IllegalArgumentException e) {
+      return new PointCertificate(false, e.getMessage(), measured, null);
+    }
+    if (measured.lo() > bound.hi()) {
+      return new PointCertificate(true, "‖H(x)‖₂ ≥ " + measured.lo() + " > " + bound.hi() + " ≥ bound", measured, bound);
+    }
+    return new PointCertificate(false, "not separated: ‖H(x)‖₂ ≥ " + measured.lo() + " but the bound may reach "
+        + bound.hi(), measured, bound);
+  }
+
+  /** CERTIFIED or NOT CERTIFIED. */
+  public String status() { return certified ? CERTIFIED : NOT_CERTIFIED; }
+
+  /** The fields of a witness file's "certificate" object. */
+  public Map<String, Object> fields() {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("status", status());
+    f.put("reason", reason);
+    f.put("coefficients", "exact");
+    if (measured != null) f.put("measured_enclosure", new double[] {measured.lo(), measured.hi()});
+    if (bound != null) f.put("bound_enclosure", new double[] {bound.lo(), bound.hi()});
+    return f;
+  }
+}

@@ -1,0 +1,65 @@
+package org.mixproof.certify;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
+
+/**
+ * Point certificates on the symmetric pair of docs/claims.md §3 (π = ½, μ = ±2, σ² = 1, vp-ou, t = 0.1),
+ * where ‖H(0)‖₂ = 4e^{−0.2} − 1 = 2.27492…: a bound clearly below is CERTIFIED, one within the enclosure's
+ * width or above is not, and each other failure branch (tolerance, a variable without an enclosure, a
+ * schedule without a closed form) says why.
+ */
+class PointCertificateTest {
+
+  static final GaussianMixture PAIR = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{-2}, {2}},
+      new double[][][] {{{1}}, {{1}}});
+  static final NoiseSchedule OU = Schedules.parse("vp-ou");
+  static final Set<String> NAMES = Set.of("log_gamma", "beta");
+
+  static PointCertificate at(String bound, String tolerance, NoiseSchedule s) {
+    return PointCertificate.lipschitz(PAIR, s, 0.1, new double[] {0}, bound, tolerance, Map.of("beta", 5.0), NAMES);
+  }
+
+  @Test
+  void aBoundBelowTheValueIsCertifiedWithBothEnclosures() {
+    // 4a² − 1.1 with the real a = e^{−0.1}: 0.1 below ‖H(0)‖₂
+    PointCertificate c = at("4 * a^2 - 1.1", null, OU);
+    assertTrue(c.certified(), c.reason());
+    double exact = 4 * Math.exp(-0.2) - 1;
+    assertTrue(c.measured().lo() <= exact + 8 * Math.ulp(exact) && c.measured().hi() >= exact - 8 * Math.ulp(exact),
+        "‖H(0)‖₂ enclosure " + c.measured() + " around " + exact);
+    assertTrue(c.measured().lo() > c.bound().hi());
+    assertTrue(c.fields().get("status").equals("CERTIFIED"));
+  }
+
+  @Test
+  void eachFailureBranchSaysWhy() {
+    PointCertificate equal = at("4 * a^2 - 1", null, OU); // the value itself: never separated
+    assertFalse(equal.certified());
+    assertTrue(equal.reason().startsWith("not separated"), equal.reason());
+    PointCertificate tolerated = at("2", "0.3", OU); // 2 + 0.3 > 2.27
+    assertFalse(tolerated.certified(), tolerated.reason());
+    PointCertificate unenclosed = at("2 + 0 * log_gamma", null, OU);
+    assertFalse(unenclosed.certified());
+    assertTrue(unenclosed.reason().contains("'log_gamma'"), unenclosed.reason());
+    NoiseSchedule custom = new NoiseSchedule() {
+      @Override public String spec() { return "custom"; }
+      @Override public double tMax() { return 1; }
+      @Override public double a(double t) { return 1; }
+      @Override public double b2(double t) { return t; }
+      @Override public double f(double t) { return 0; }
+      @Override public double g2(double t) { return 1; }
+    };
+    PointCertificate noClosedForm = at("1", null, custom);
+    assertFalse(noClosedForm.certified());
+    assertTrue(noClosedForm.reason().contains("custom"), noClosedForm.reason());
+    assertTrue(at("beta - 3", null, OU).certified(), "beta = 5 enters exactly: 2 < 2.27");
+  }
+}
