@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.mixproof.mixture.GaussianMixture;
-import org.mixproof.rounding.RoundingModel;
 import org.mixproof.schedule.NoiseSchedule;
 
 /** {@link DensityContract} on MixtureDensity's batch path: every point of a case in one {@code evaluate(DMatrixRMaj)}. */
-class BatchPathContractTest extends DensityContract {
+class BatchPathContractTest extends DoubleDensityContract {
 
   @Override
   List<Values> evaluate(GaussianMixture m, NoiseSchedule s, double t, double[]... xs) {
@@ -32,12 +31,5 @@ class BatchPathContractTest extends DensityContract {
   }
 
   @Override
-  boolean refusesUnresolvable() { return true; }
-
-  @Override
   String pointParameter() { return "points"; }
-
-  /** docs/claims.md §6: within c(d)·u times the a-priori bound. */
-  @Override
-  double allowance(int d, double model, double value) { return RoundingModel.constantTimesU(d) * model; }
 }

@@ -3,11 +3,10 @@ package org.mixproof.density;
 import java.util.ArrayList;
 import java.util.List;
 import org.mixproof.mixture.GaussianMixture;
-import org.mixproof.rounding.RoundingModel;
 import org.mixproof.schedule.NoiseSchedule;
 
 /** {@link DensityContract} on MixtureDensity's single-point methods: logDensity, weights, score, hessian. */
-class PointPathContractTest extends DensityContract {
+class PointPathContractTest extends DoubleDensityContract {
 
   @Override
   List<Values> evaluate(GaussianMixture m, NoiseSchedule s, double t, double[]... xs) {
@@ -18,12 +17,5 @@ class PointPathContractTest extends DensityContract {
   }
 
   @Override
-  boolean refusesUnresolvable() { return true; }
-
-  @Override
   String pointParameter() { return "x"; }
-
-  /** docs/claims.md §6: within c(d)·u times the a-priori bound. */
-  @Override
-  double allowance(int d, double model, double value) { return RoundingModel.constantTimesU(d) * model; }
 }
