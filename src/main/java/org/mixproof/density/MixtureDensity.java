@@ -16,7 +16,8 @@ import org.mixproof.schedule.NoiseSchedule;
  * This class validates input and hands out copies.
  *
  * <p>Per point: z_i = W_i (x − μ_i(t)), ℓ_i = c_i − ½‖z_i‖², s_i = −W_iᵀ z_i; log p by log-sum-exp;
- * H = −Σ w_i P_i + Σ w_i (s_i − s)(s_i − s)ᵀ (the centred form, never Σ w s sᵀ − s sᵀ). The hot path allocates no d×d matrix: it uses a per-thread {@link Workspace}.
+ * H = −Σ w_i P_i + Σ w_i (s_i − s)(s_i − s)ᵀ (the centred form, never Σ w s sᵀ − s sᵀ). The hot
+ * path allocates no d×d matrix: it uses a per-thread {@link Workspace}.
  *
  * <p>Batches run through a second, blocked path ({@link BlockKernel}): 64 points at a time, stored one
  * row per coordinate, so that every inner loop runs over points and vectorises even for small d.

@@ -37,8 +37,8 @@ import org.mixproof.schedule.NoiseSchedule;
  * ({@link LanePropagation}).
  *
  * <p>With zero means and at most {@link ProbedPropagation#MAX_PROBED_EVALUATIONS} score calls per
- * step, the same map is read more cheaply by <b>probing</b> ({@link ProbedPropagation}): diag A and diag B_r are
- * multilinear polynomials in the score coefficients of the step's calls, whose coefficients come
+ * step, the same map is read more cheaply by <b>probing</b> ({@link ProbedPropagation}): diag A and
+ * diag B_r are multilinear polynomials in the score coefficients of the step's calls, whose coefficients come
  * from one run of the step on 2^m scalar probes. Either way the only inputs are the scheme's
  * {@link Scheme#step} and the Gaussian score; the property suite checks both against each other and
  * against [PG24]'s hand-written per-eigenvalue updates (docs/claims.md §5.1) to rounding.
