@@ -77,6 +77,18 @@ class ArchitectureTest {
     slices().matching("org.mixproof.(*)..").should().beFreeOfCycles().check(main);
   }
 
+  /** The tests of the numerical packages test physics, not the claim engine: none of them imports claim, figures, report or cli. */
+  @Test
+  void testsOfTheNumericalPackagesDoNotUseTheClaimEngine() {
+    String[] engine = {"org.mixproof.claim..", "org.mixproof.figures..", "org.mixproof.report..", "org.mixproof.cli.."};
+    for (String p : List.of("rounding", "mixture", "schedule", "density", "oracle", "certify", "smoothness", "sampler", "law",
+        "generators")) {
+      noClasses().that().resideInAPackage("org.mixproof." + p + "..").should().dependOnClassesThat()
+          .resideInAnyPackage(engine).allowEmptyShould(true)
+          .because("the physics the " + p + " tests need lives below the claim engine").check(tests);
+    }
+  }
+
   /** The rule fires: a class of density that uses claim is against the flow (the guard's failure branch). */
   @Test
   void theFlowRuleFiresOnAnImportAgainstTheFlow() {

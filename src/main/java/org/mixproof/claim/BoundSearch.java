@@ -6,6 +6,9 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimFormatException;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.generators.GreedyShrinker;
 
@@ -180,8 +183,7 @@ public final class BoundSearch<T> implements ClaimCheck {
     GreedyShrinker.Result<T> shrunk = GreedyShrinker.shrink(found, judge::holds, MAX_SHRINK_STEPS);
     T c = shrunk.value();
     Outcome out = judge.judge(c);
-    Map<String, Object> w = new LinkedHashMap<>();
-    w.put("claim", spec.id());
+    Map<String, Object> w = new LinkedHashMap<>(); // the claim id and file are added by Witnesses.withProvenance
     w.put("quantity", quantity.name());
     w.put("statement", spec.statement());
     w.put("bound", spec.bound());
@@ -192,7 +194,6 @@ public final class BoundSearch<T> implements ClaimCheck {
     w.put("bound_value", out.bound());
     w.put("variables", out.m().variables());
     w.putAll(quantity.describe(c, out.m()));
-    w.put("claim_file", new java.util.TreeMap<>(spec.values()));
     String detail = "measured " + out.m().value() + " > bound " + out.bound() + " (" + spec.bound() + "), shrunk in "
         + shrunk.steps() + " steps" + (shrunk.capped() ? " (step cap reached)" : "");
     if (!judge.atMost) detail = detail.replace(" > ", " < ");

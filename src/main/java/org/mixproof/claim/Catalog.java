@@ -11,6 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.mixproof.claim.spec.CatalogValidation;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimFormatException;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * The claim catalog: every file of a directory matching a glob, read and checked. Claims run on
@@ -34,11 +38,16 @@ public final class Catalog {
   public static Catalog load(Path dir, String glob) throws IOException {
     List<Path> files = ClaimFiles.list(dir, glob);
     if (files.isEmpty()) throw new IllegalArgumentException("no claim file in " + dir + " matches '" + glob + "'");
-    List<ClaimFormatException> problems = CatalogValidation.problems(files);
+    List<ClaimFormatException> problems = problems(files);
     if (!problems.isEmpty()) throw new CatalogException(problems);
     List<ClaimSpec> specs = new ArrayList<>();
     for (Path f : files) specs.add(ClaimFiles.read(f));
     return new Catalog(specs);
+  }
+
+  /** Every problem of the claim files, in file order ({@link CatalogValidation} with this engine's checks); empty when all are valid. */
+  public static List<ClaimFormatException> problems(List<Path> files) {
+    return CatalogValidation.problems(files, Checks::forSpec);
   }
 
   /** Every problem of a catalog, listed together. */

@@ -5,6 +5,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.mixproof.claim.quantity.BlowupQuantities;
+import org.mixproof.claim.quantity.LipschitzQuantity;
+import org.mixproof.claim.quantity.MomentQuantities;
+import org.mixproof.claim.quantity.OracleQuantities;
+import org.mixproof.claim.quantity.PreservationQuantities;
+import org.mixproof.claim.quantity.ScoreQuantities;
+import org.mixproof.claim.rate.GuaranteeCheck;
+import org.mixproof.claim.rate.PublishedValueCheck;
+import org.mixproof.claim.rate.SolverGaussianCheck;
+import org.mixproof.claim.spec.ClaimFormatException;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * The registry of claim checks by the {@code quantity} key: the bound-search quantities and the rate
@@ -62,16 +73,11 @@ public final class Checks {
     return check;
   }
 
-  /** Every witness names its claim, seed and claim file, so {@code mixproof replay} needs nothing else. */
+  /** Every witness names its claim, seed and claim file ({@link Witnesses#withProvenance}). */
   private static ClaimResult withProvenance(ClaimResult r) {
-    if (r.witness() == null || r.witness().containsKey("claim_file")) return r;
-    Map<String, Object> w = new java.util.LinkedHashMap<>();
-    w.put("claim", r.spec().id());
-    w.put("seed", r.seed());
-    w.putAll(r.witness());
-    w.put("claim_file", new TreeMap<>(r.spec().values()));
+    if (r.witness() == null) return r;
     return new ClaimResult(r.spec(), r.verdict(), r.tries(), r.skipped(), r.refused(), r.measureName(), r.measure(),
-        r.where(), r.seed(), r.detail(), w);
+        r.where(), r.seed(), r.detail(), Witnesses.withProvenance(r.spec(), r.seed(), r.witness()));
   }
 
   /** Runs one claim; a malformed file propagates, anything else becomes an ERROR verdict. */

@@ -1,6 +1,7 @@
 package org.mixproof.claim;
 
 import java.util.Map;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * The verdict on one claim, with what the report shows: tries that met the hypotheses, cases skipped

@@ -3,6 +3,7 @@ package org.mixproof.claim;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * A measurable quantity of a claim family (the {@code quantity} key of a claim file): how cases are

@@ -1,5 +1,7 @@
 package org.mixproof.claim;
 
+import org.mixproof.claim.spec.ClaimSpec;
+
 /**
  * How a claim is run: the seed (null: the claim file's {@code seed}, else 1), a multiplier on the
  * file's {@code tries}, and a wall-clock deadline ({@link System#nanoTime()}; a run that reaches it
@@ -32,9 +34,8 @@ public record RunOptions(Long seed, double triesScale, long deadlineNanos) {
    * brings the deadline forward, never back.
    */
   public RunOptions forClaim(ClaimSpec spec) {
-    if (!spec.has("deadline")) return this;
-    double seconds = spec.number("deadline", Double.NaN);
-    if (!(seconds > 0) || !Double.isFinite(seconds)) throw spec.error("deadline", "must be positive seconds, was " + seconds);
+    double seconds = spec.deadlineSeconds();
+    if (Double.isNaN(seconds)) return this;
     long own = System.nanoTime() + (long) (seconds * 1e9);
     return new RunOptions(seed, triesScale, deadlineNanos == Long.MAX_VALUE || own - deadlineNanos < 0 ? own : deadlineNanos);
   }

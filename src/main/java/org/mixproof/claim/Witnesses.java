@@ -9,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import org.mixproof.claim.spec.CaseProfile;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.mixture.MixtureJson;
 import org.mixproof.oracle.OracleConfirmation;
 import org.mixproof.schedule.Schedules;
@@ -25,6 +30,20 @@ public final class Witnesses {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Witnesses() {}
+
+  /**
+   * The witness fields of a check stamped with their provenance, so {@code mixproof replay} needs nothing
+   * else: the claim id first, then the seed (unless the fields place it themselves), the fields in their
+   * order, and the claim file's keys last.
+   */
+  public static Map<String, Object> withProvenance(ClaimSpec spec, long seed, Map<String, Object> fields) {
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("claim", spec.id());
+    if (!fields.containsKey("seed")) w.put("seed", seed);
+    w.putAll(fields);
+    w.put("claim_file", new TreeMap<>(spec.values()));
+    return w;
+  }
 
   /** The witness as indented JSON, keys in the order the runner wrote them, ending in a newline. */
   public static String toJson(Map<String, Object> witness) {

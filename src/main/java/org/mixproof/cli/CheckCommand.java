@@ -19,18 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mixproof.claim.Catalog;
 import org.mixproof.claim.ClaimResult;
-import org.mixproof.claim.ClaimSpec;
-import org.mixproof.claim.FigureData;
-import org.mixproof.claim.ReportFigures;
 import org.mixproof.claim.RunOptions;
+import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.ReportFigures;
 import org.mixproof.report.ClaimReports;
 import org.mixproof.report.Report;
 import org.mixproof.report.ReportDirectory;
 import org.mixproof.report.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mixproof check}: the main job. Everything that can fail before computing is checked first —
@@ -171,14 +171,14 @@ final class CheckCommand implements Callable<Integer> {
             p.total(), r.spec().id(), r.verdict(), r.tries(), p.seconds(), (System.nanoTime() - start) * 1e-9,
             eta(done, total, start, n)));
       });
-      List<Map.Entry<String, FigureData>> figures = new ArrayList<>();
+      List<Map.Entry<String, Figure>> figures = new ArrayList<>();
       Set<String> checked = new TreeSet<>();
       for (ClaimResult r : results) checked.add(r.spec().id());
       List<ReportFigures.Entry> entries = ReportFigures.all(properties, checked);
       for (ReportFigures.Entry e : entries) {
         phase.set(String.format(Locale.ROOT, "claims done; drawing figure %d/%d", figures.size() + 1, entries.size()));
         long t0 = System.nanoTime();
-        FigureData f = e.figure().get();
+        Figure f = e.figure().get();
         figures.add(Map.entry(e.claimId(), f));
         progress.line(String.format(Locale.ROOT, "figure %-40s %7.1f s", f.fileName(), (System.nanoTime() - t0) * 1e-9));
       }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     version = "mixproof 0.1.0",
     description = "Checks, by computation, claims about diffusion models whose data is a Gaussian mixture.",
     subcommands = {CheckCommand.class, ValidateCommand.class, ReplayCommand.class, EvalCommand.class, LipschitzCommand.class, ErrorsCommand.class,
+        CertifyCommand.class,
         CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
 

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mixproof.claim.CatalogValidation;
-import org.mixproof.claim.ClaimFiles;
-import org.mixproof.claim.ClaimFormatException;
+import org.mixproof.claim.Catalog;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mixproof validate}: what {@code check} verifies before computing, and nothing else. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override public Integer call() throws Exception {
     List<Path> files = ClaimFiles.list(properties, claims);
     if (files.isEmpty()) throw new IllegalArgumentException("no claim file in " + properties + " matches '" + claims + "'");
-    List<ClaimFormatException> problems = CatalogValidation.problems(files);
+    List<ClaimFormatException> problems = Catalog.problems(files);
     if (problems.isEmpty()) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%d claim files in %s are valid%n", files.size(), properties);
       spec.commandLine().getOut().flush();

@@ -1,10 +1,11 @@
 package org.mixproof.generators;
 
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import org.mixproof.density.IllConditionedException;
 import org.mixproof.density.MixtureDensity;
+import org.mixproof.density.identity.Site;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
 
@@ -21,7 +22,8 @@ public final class DiffusionCases {
 
   private DiffusionCases() {}
 
-  public record Case(GaussianMixture mixture, NoiseSchedule schedule, double t, Points.Recipe where) {
+  public record Case(GaussianMixture mixture, NoiseSchedule schedule, double t, Points.Recipe where)
+      implements Site {
     public MixtureDensity density() { return MixtureDensity.at(mixture, schedule, t); }
 
     /**

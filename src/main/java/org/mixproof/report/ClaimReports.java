@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mixproof.claim.ClaimResult;
-import org.mixproof.claim.FigureData;
 import org.mixproof.claim.Verdict;
 import org.mixproof.claim.Witnesses;
+import org.mixproof.figures.Figure;
 
 /**
  * Assembles the report model from the claim layer's results and figure data: one row per claim,
@@ -27,13 +27,13 @@ public final class ClaimReports {
    * @param figures figure data by the claim id it illustrates (insertion order kept)
    */
   public static Report assemble(String title, long seed, String command, List<ClaimResult> results,
-      List<Map.Entry<String, FigureData>> figures) {
+      List<Map.Entry<String, Figure>> figures) {
     return assemble(title, seed, command, results, figures, java.nio.file.Path.of("reports"));
   }
 
   /** As above, for a report written to {@code reportDir}: the replay hints name that directory's witness files. */
   public static Report assemble(String title, long seed, String command, List<ClaimResult> results,
-      List<Map.Entry<String, FigureData>> figures, java.nio.file.Path reportDir) {
+      List<Map.Entry<String, Figure>> figures, java.nio.file.Path reportDir) {
     List<ClaimRow> rows = new ArrayList<>();
     SortedMap<String, String> counterexamples = new TreeMap<>();
     for (ClaimResult r : results) {
@@ -43,13 +43,9 @@ public final class ClaimReports {
     }
     List<Figure> rendered = new ArrayList<>();
     Map<String, String> figureOf = new TreeMap<>();
-    for (Map.Entry<String, FigureData> e : figures) {
-      FigureData f = e.getValue();
-      List<Series> series = new ArrayList<>();
-      for (FigureData.Line l : f.series()) {
-        series.add(new Series(l.name(), l.x(), l.y(), Series.Style.valueOf(l.style().name()), l.panel(), l.legend(), l.group()));
-      }
-      rendered.add(new Figure(f.fileName(), f.title(), f.xLabel(), f.yLabel(), f.logX(), f.logY(), series, f.caption(), f.xTicks()));
+    for (Map.Entry<String, Figure> e : figures) {
+      Figure f = e.getValue();
+      rendered.add(f);
       figureOf.putIfAbsent(e.getKey(), f.fileName());
     }
     List<Finding> findings = new ArrayList<>();

@@ -22,6 +22,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /**
  * Draws a {@link Figure} as a PNG: a title, one plot or a row of panels on one y scale, and one legend

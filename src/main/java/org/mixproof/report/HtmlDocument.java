@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mixproof.figures.Figure;
 
 /**
  * {@code index.html}: the content of {@code claims.md} as one self-contained page — inline CSS, no

@@ -3,6 +3,7 @@ package org.mixproof.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mixproof.figures.Figure;
 
 /** {@code claims.md}: title, seed and command, the claims table, notes, findings, figures. */
 final class MarkdownDocument {

@@ -2,6 +2,7 @@ package org.mixproof.report;
 
 import java.util.List;
 import java.util.SortedMap;
+import org.mixproof.figures.Figure;
 
 /**
  * Everything {@link ReportWriter#write} renders: computed elsewhere (by {@code claim/}), rendered

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /**
  * Writes a {@link Report} to a directory: {@code claims.md}, {@code index.html},

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimFormatException;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /** The run's budget: a case that cannot finish is abandoned, a claim's own deadline only shortens its share. */
 class CatalogBudgetTest {

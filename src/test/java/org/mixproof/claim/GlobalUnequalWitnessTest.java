@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.mixture.MixtureJson;
 

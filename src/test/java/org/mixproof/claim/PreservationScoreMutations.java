@@ -11,19 +11,21 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /** Claim-file mutations shared by the families' mutation tests: a bound made wrong on purpose. */
-final class PreservationScoreMutations {
+public final class PreservationScoreMutations {
 
   private PreservationScoreMutations() {}
 
   /** The catalog file's text with its bound expression replaced by {@code replacement(old)}. */
-  static ClaimSpec withBound(String id, UnaryOperator<String> replacement) throws IOException {
+  public static ClaimSpec withBound(String id, UnaryOperator<String> replacement) throws IOException {
     return with(id, Map.of("bound", replacement));
   }
 
   /** The catalog file's text with the values of some keys replaced (each key must be present). */
-  static ClaimSpec with(String id, Map<String, UnaryOperator<String>> replacements) throws IOException {
+  public static ClaimSpec with(String id, Map<String, UnaryOperator<String>> replacements) throws IOException {
     String text = Files.readString(Path.of("properties", id + ".properties"));
     for (Map.Entry<String, UnaryOperator<String>> e : replacements.entrySet()) {
       Matcher m = Pattern.compile("(?m)^" + Pattern.quote(e.getKey()) + " = (.*)$").matcher(text);
@@ -34,15 +36,15 @@ final class PreservationScoreMutations {
   }
 
   /** The bound 1e-6 times too small: the check must find a violation and shrink it. */
-  static ClaimResult tooTight(String id) throws IOException {
+  public static ClaimResult tooTight(String id) throws IOException {
     return run(withBound(id, b -> "10^(-6) * (" + b + ")"));
   }
 
-  static ClaimResult run(ClaimSpec spec) {
+  public static ClaimResult run(ClaimSpec spec) {
     return Checks.run(spec, RunOptions.standard());
   }
 
-  static void assertFalsified(ClaimResult r) {
+  public static void assertFalsified(ClaimResult r) {
     assertEquals(Verdict.FALSIFIED, r.verdict(), () -> r.spec().id() + ": " + r.verdict() + " " + r.detail());
     assertNotNull(r.witness());
     assertTrue(r.witness().containsKey("mixture"), "the witness carries its mixture");

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import net.jqwik.api.Assume;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
 
 /**
  * Lets the jqwik properties of the preservation, score and oracle families judge one of their own

@@ -11,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.rounding.RoundingModel;
 import org.mixproof.schedule.NoiseSchedule;
 import org.mixproof.schedule.Schedules;
 import org.mixproof.schedule.VpOu;
@@ -94,7 +95,12 @@ class MixtureDensityTest {
       double[][] prec = p.precision(0);
       double[] mu = p.mean(0);
       double s0 = -prec[0][0] * (x[0] - mu[0]);
-      assertEquals(s0, e.score()[0], 1e-12 * Math.abs(s0));
+      // s_0's rounding (docs/claims.md §6): c u (κ_0 √(q_0/λ_0) + ρ_0/λ_0); P_0 is diagonal here
+      double q0 = prec[0][0] * (x[0] - mu[0]) * (x[0] - mu[0]) + prec[1][1] * (x[1] - mu[1]) * (x[1] - mu[1]);
+      double lambda0 = 1 / Math.max(prec[0][0], prec[1][1]);
+      double rho0 = Math.hypot(x[0], x[1]) + Math.hypot(mu[0], mu[1]);
+      double tol = RoundingModel.constantTimesU(2) * RoundingModel.componentScoreBound(p.conditionNumber(0), q0, rho0, lambda0);
+      assertEquals(s0, e.score()[0], tol);
       assertEquals(1.0, e.weights()[0] + e.weights()[1], 4 * EPS);
     }
   }

@@ -9,7 +9,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import org.mixproof.claim.SolverGaussian;
 import org.mixproof.mixture.Spectrum;
 import org.mixproof.sampler.Schemes;
 import org.mixproof.schedule.NoiseSchedule;

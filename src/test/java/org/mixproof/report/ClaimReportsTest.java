@@ -9,11 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mixproof.claim.ClaimFiles;
 import org.mixproof.claim.ClaimResult;
-import org.mixproof.claim.ClaimSpec;
-import org.mixproof.claim.FigureData;
 import org.mixproof.claim.Verdict;
+import org.mixproof.claim.spec.ClaimFiles;
+import org.mixproof.claim.spec.ClaimSpec;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /** The report model from claim results: rows, counterexample files and findings. */
 class ClaimReportsTest {
@@ -37,8 +38,8 @@ class ClaimReportsTest {
         result("loose", "holds", Verdict.HOLDS, 0.01, null),
         result("tight", "holds", Verdict.HOLDS, 0.99, null),
         result("surprise", "holds", Verdict.FALSIFIED, 2, new LinkedHashMap<>(Map.of("claim", "surprise"))));
-    FigureData fig = new FigureData("f.png", "F", "x", "y", false, false,
-        List.of(new FigureData.Line("l", new double[] {1, 2}, new double[] {3, 4})), "c");
+    Figure fig = new Figure("f.png", "F", "x", "y", false, false,
+        List.of(new Series("l", new double[] {1, 2}, new double[] {3, 4})), "c");
     Report r = ClaimReports.assemble("t", 1, "cmd", results, List.of(Map.entry("tight", fig)));
     assertEquals(4, r.rows().size());
     assertEquals(List.of("bad", "surprise"), List.copyOf(r.counterexamples().keySet()));
@@ -74,9 +75,9 @@ class ClaimReportsTest {
 
   @Test
   void figureStylesPanelsAndTicksReachTheReport() {
-    FigureData f = new FigureData("f.png", "t", "x", "y", true, true, List.of(
-        new FigureData.Line("a (p)", new double[] {1, 2}, new double[] {1, 2}, FigureData.Style.MARKERS).inPanel("p", "a"),
-        new FigureData.Line("b", new double[] {1, 2}, new double[] {2, 3}, FigureData.Style.DASHED).inGroup("a")),
+    Figure f = new Figure("f.png", "t", "x", "y", true, true, List.of(
+        new Series("a (p)", new double[] {1, 2}, new double[] {1, 2}, Series.Style.MARKERS).inPanel("p", "a"),
+        new Series("b", new double[] {1, 2}, new double[] {2, 3}, Series.Style.DASHED).inGroup("a")),
         "", List.of(1.0, 2.0));
     Figure g = ClaimReports.assemble("t", 1, "c", List.of(), List.of(Map.entry("x", f))).figures().get(0);
     assertEquals(List.of(1.0, 2.0), g.xTicks());

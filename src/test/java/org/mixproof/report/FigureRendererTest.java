@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /** The PNGs: valid, of the fixed size, not blank, headless; undrawable points noted in the caption. */
 class FigureRendererTest {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /**
  * {@code index.html} needs no network: KaTeX's script, style and fonts are inlined, nothing is fetched;

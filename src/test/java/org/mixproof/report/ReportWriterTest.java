@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /** Reproducibility and atomicity of {@link ReportWriter#write}. */
 class ReportWriterTest {

@@ -2,6 +2,8 @@ package org.mixproof.report;
 
 import java.util.List;
 import java.util.TreeMap;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /** Reports for the tests: one that exercises every feature, and variations of it. */
 final class SampleReports {

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixproof.figures.Figure;
+import org.mixproof.figures.Series;
 
 /** Bad input fails before anything is written, naming the parameter and the value. */
 class ValidationTest {
