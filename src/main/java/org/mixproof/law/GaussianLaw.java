@@ -8,12 +8,9 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.mixture.Spectrum;
-import org.mixproof.sampler.Noise;
 import org.mixproof.sampler.Scheme;
-import org.mixproof.sampler.Score;
 import org.mixproof.sampler.ScorePerturbation;
 import org.mixproof.sampler.StartLaw;
-import org.mixproof.sampler.StepContext;
 import org.mixproof.sampler.TimeGrid;
 import org.mixproof.sampler.UndefinedStepException;
 import org.mixproof.schedule.NoiseSchedule;
@@ -36,11 +33,12 @@ import org.mixproof.schedule.NoiseSchedule;
  *   <li>lane S + 1 + r holds 0, with the linear score, and draw r of the step set to ones in that
  *       lane only (0 elsewhere): it comes back as diag(B_r).
  * </ul>
- * Then v' = A² v + Σ_r B_r² for each start law. This is O(L·d) per step, any d.
+ * Then v' = A² v + Σ_r B_r² for each start law. This is O(L·d) per step, any d
+ * ({@link LanePropagation}).
  *
- * <p>With zero means and at most {@link #MAX_PROBED_EVALUATIONS} score calls per step, the same
- * map is read more cheaply by <b>probing</b> ({@link #runProbed}): diag A and diag B_r are
- * multilinear polynomials in the score coefficients of the step's calls, whose coefficients come
+ * <p>With zero means and at most {@link ProbedPropagation#MAX_PROBED_EVALUATIONS} score calls per
+ * step, the same map is read more cheaply by <b>probing</b> ({@link ProbedPropagation}): diag A and
+ * diag B_r are multilinear polynomials in the score coefficients of the step's calls, whose coefficients come
  * from one run of the step on 2^m scalar probes. Either way the only inputs are the scheme's
  * {@link Scheme#step} and the Gaussian score; the property suite checks both against each other and
  * against [PG24]'s hand-written per-eigenvalue updates (docs/claims.md §5.1) to rounding.
@@ -179,7 +177,7 @@ public final class GaussianLaw {
     return new DiagonalGaussian(m, v);
   }
 
-  // ------------------------------------------------------------------ propagation
+  // ------------------------------------------------------------------ propagation (LanePropagation, ProbedPropagation)
 
   /** The laws after a run, one per start law, or why the run is undefined. */
   public record Propagation(List<DiagonalGaussian> laws, int steps, long scoreEvaluations, String undefined) {
@@ -243,7 +241,7 @@ public final class GaussianLaw {
     }
     int steps = grid.steps();
     try {
-      if (nS == 0 && scheme.scoreEvaluationsPerStep() <= MAX_PROBED_EVALUATIONS) {
+      if (nS == 0 && scheme.scoreEvaluationsPerStep() <= ProbedPropagation.MAX_PROBED_EVALUATIONS) {
         runProbed(scheme, s, grid, epsScore, e, nR, v);
       } else {
         runLanes(scheme, s, grid, epsScore, e, nS, nR, means, v);
@@ -265,334 +263,20 @@ public final class GaussianLaw {
     return new Propagation(List.copyOf(out), steps, (long) steps * scheme.scoreEvaluationsPerStep(), null);
   }
 
-  /** The stacked-lanes method for the whole run (any means), block by block of coordinates. */
+  /** The stacked-lanes method for the whole run (any means): {@link LanePropagation}. */
   void runLanes(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
       int nS, int nR, double[][] means, double[][] v) {
-    // Coordinates are independent, so the whole run is made block by block of eigenvalues: a block's
-    // lanes stay in the first-level cache for all the steps.
-    int d = lambda.length;
-    for (int from = 0; from < d; from += BLOCK) {
-      runBlock(scheme, s, grid, epsScore, e, from, Math.min(BLOCK, d - from), nS, nR, means, v);
-    }
+    new LanePropagation(lambda, meanU).run(scheme, s, grid, epsScore, e, nS, nR, means, v);
   }
 
-  /**
-   * Largest number of score evaluations per step read off by probing: em, ei, ddpm, ode-euler,
-   * ode-ei (m = 1) and Heun, dpom, dpum (m = 2). Measured per step on CIFAR-10 (CPU time): em 2.0
-   * µs probed vs 8.5 with lanes, Heun 3.3 vs 7.3; RK4's 16-term polynomial in one loop does not
-   * vectorise (28 µs) and stays on the lanes (12 µs).
-   */
-  static final int MAX_PROBED_EVALUATIONS = 2;
-
-  /** The probes answer with q_i ∈ {0, Q}: a power of two, so dividing by Q^|T| is exact, large
-   *  enough that c_T Q^|T| dominates what Möbius inversion subtracts from it (relative error ≈ u). */
-  static final double PROBE = 0x1p32;
-
-  /**
-   * Zero means: the step's linear part read off the scheme code by probing. A step calls the score
-   * m times; call i multiplies its input by the coefficient q_i(j) = ε c_{t_i} − 1/(a_{t_i}² λ_j + b_{t_i}²)
-   * and the scheme only adds scalar multiples, so diag(A) and each diag(B_r) are multilinear
-   * polynomials in (q_0, …, q_{m−1}) with coefficients that do not depend on j. Running the step
-   * once on 2^m scalar probes — probe S answers score call i with q_i = Q if i ∈ S, else 0 — gives
-   * the polynomial at every vertex of {0, Q}^m, and Möbius inversion gives its coefficients; then
-   * A_j and B_rj are evaluated for every j in O(2^m) vector operations. The times of the score calls
-   * are recorded by the probe, so q_i(j) is taken at the time the scheme asked for.
-   */
+  /** Zero means: the step's linear part read off the scheme code by probing ({@link ProbedPropagation}). */
   void runProbed(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
       int nR, double[][] v) {
-    int d = lambda.length, m = scheme.scoreEvaluationsPerStep(), probes = 1 << m, width = 1 + nR;
-    double[] y = new double[probes * width];
-    double[] times = new double[m];
-    int[] calls = new int[1];
-    Score probe = (t, in, out) -> {
-      int i = calls[0]++;
-      if (i >= m) throw new IllegalStateException("scheme " + scheme.name() + " evaluates the score more than its declared " + m + " times");
-      times[i] = t;
-      for (int k = 0; k < in.length; k++) out[k] = ((k / width) >> i & 1) == 1 ? PROBE * in[k] : 0;
-    };
-    int[] draws = new int[1];
-    Noise noise = xi -> {
-      int r = draws[0]++;
-      if (r >= nR) throw new IllegalStateException("scheme " + scheme.name() + " draws more than its declared " + nR + " times");
-      for (int k = 0; k < xi.length; k++) xi[k] = k % width == 1 + r ? 1 : 0;
-    };
-    StepContext c = new StepContext(s, probe, noise);
-    double[][] coef = new double[width][probes];
-    double[][] q = new double[m][d];
-    double[][] poly = new double[width][d];
-    double[][] scratch = new double[m + 1][d];
-    double lamMin = Double.POSITIVE_INFINITY;
-    for (double l : lambda) lamMin = Math.min(lamMin, l);
-    for (int step = 0; step < grid.steps(); step++) {
-      for (int k = 0; k < y.length; k++) y[k] = k % width == 0 ? 1 : 0;
-      calls[0] = 0;
-      draws[0] = 0;
-      scheme.step(grid.time(step), grid.time(step + 1), y, c);
-      if (calls[0] != m || draws[0] != nR) {
-        throw new IllegalStateException("scheme " + scheme.name() + " made " + calls[0] + " score calls and "
-            + draws[0] + " draws in a step but declares " + m + " and " + nR);
-      }
-      for (int lane = 0; lane < width; lane++) {
-        double[] cf = coef[lane];
-        for (int sub = 0; sub < probes; sub++) cf[sub] = y[sub * width + lane];
-        for (int bit = 0; bit < m; bit++) { // Möbius inversion over subsets
-          for (int sub = 0; sub < probes; sub++) if ((sub >> bit & 1) == 1) cf[sub] -= cf[sub ^ (1 << bit)];
-        }
-        for (int sub = 0; sub < probes; sub++) cf[sub] = Math.scalb(cf[sub], -32 * Integer.bitCount(sub));
-      }
-      if (m <= 2 && nR <= 1 && v.length <= 2) { // fused single pass
-        fusedStep(s, times, m, epsScore, e, coef, nR, v, lamMin);
-        continue;
-      }
-      for (int i = 0; i < m; i++) {
-        double t = times[i];
-        int same = -1;
-        for (int k = 0; k < i && same < 0; k++) if (times[k] == t) same = k;
-        if (same >= 0) { // the same time as an earlier call (RK4's midpoint): the same coefficients
-          System.arraycopy(q[same], 0, q[i], 0, d);
-          continue;
-        }
-        double a = s.a(t), a2 = a * a, b2 = s.b2(t);
-        if (!(a2 * lamMin + b2 > 0)) {
-          int j = 0;
-          while (j < d - 1 && lambda[j] != lamMin) j++;
-          throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
-              + " of Σ is 0 and b_t² = 0, so the step divides by zero");
-        }
-        double pert = epsScore == 0 ? 0 : epsScore * e.scale(t);
-        double[] qi = q[i], lv = lambda;
-        for (int j = 0; j < d; j++) qi[j] = pert - 1 / (a2 * lv[j] + b2);
-      }
-      for (int lane = 0; lane < width; lane++) multilinear(coef[lane], 0, m, q, poly[lane], scratch);
-      double[] aj = poly[0];
-      for (double[] vk : v) {
-        for (int j = 0; j < d; j++) vk[j] = aj[j] * aj[j] * vk[j];
-        for (int r = 0; r < nR; r++) {
-          double[] bj = poly[1 + r];
-          for (int j = 0; j < d; j++) vk[j] += bj[j] * bj[j];
-        }
-      }
-    }
-  }
-
-  /**
-   * One step for m ∈ {1, 2} score calls, R ≤ 1 draws and at most two start laws, in one loop
-   * over the eigenvalues: the q_i at the (at most m) distinct call times, A and B as nested
-   * multilinear polynomials (halving on the last variable), and both variances.
-   */
-  private void fusedStep(NoiseSchedule s, double[] times, int m, double epsScore, ScorePerturbation e,
-      double[][] coef, int nR, double[][] v, double lamMin) {
-    double[] a2 = new double[4], b2 = new double[4], pert = new double[4];
-    for (int i = 0; i < m; i++) {
-      double t = times[i], a = s.a(t);
-      a2[i] = a * a;
-      b2[i] = s.b2(t);
-      if (!(a2[i] * lamMin + b2[i] > 0)) {
-        int j = 0;
-        while (j < lambda.length - 1 && lambda[j] != lamMin) j++;
-        throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
-            + " of Σ is 0 and b_t² = 0, so the step divides by zero");
-      }
-      pert[i] = epsScore == 0 ? 0 : epsScore * e.scale(t);
-    }
-    double[] ca = coef[0], cb = nR == 1 ? coef[1] : new double[1 << m];
-    double[] lv = lambda, v0 = v[0], v1 = v.length > 1 ? v[1] : new double[lv.length];
-    int d = lv.length;
-    // constants in locals and no branch in the loops, so the JIT vectorises them
-    double x0 = a2[0], y0 = b2[0], p0 = pert[0], x1 = a2[1], y1 = b2[1], p1 = pert[1];
-    if (m == 1) {
-      double ca0 = ca[0], ca1 = ca[1], cb0 = cb[0], cb1 = cb[1];
-      for (int j = 0; j < d; j++) {
-        double q0 = p0 - 1 / (x0 * lv[j] + y0);
-        double aj = ca0 + ca1 * q0, bj = cb0 + cb1 * q0;
-        double a2j = aj * aj, bsq = bj * bj;
-        v0[j] = a2j * v0[j] + bsq;
-        v1[j] = a2j * v1[j] + bsq;
-      }
-    } else if (m == 2) {
-      double a00 = ca[0], a01 = ca[1], a02 = ca[2], a03 = ca[3], b00 = cb[0], b01 = cb[1], b02 = cb[2], b03 = cb[3];
-      for (int j = 0; j < d; j++) {
-        double q0 = p0 - 1 / (x0 * lv[j] + y0);
-        double q1 = p1 - 1 / (x1 * lv[j] + y1);
-        double aj = (a00 + a01 * q0) + (a02 + a03 * q0) * q1;
-        double bj = (b00 + b01 * q0) + (b02 + b03 * q0) * q1;
-        double a2j = aj * aj, bsq = bj * bj;
-        v0[j] = a2j * v0[j] + bsq;
-        v1[j] = a2j * v1[j] + bsq;
-      }
-    }
-  }
-
-  /**
-   * out = Σ_S coef[lo + S] Π_{i ∈ S} q_i over subsets S of {0..k−1}, by halving on the highest
-   * variable: P = P_low + q_{k−1} ⊙ P_high (vector operations of length d).
-   */
-  private static void multilinear(double[] coef, int lo, int k, double[][] q, double[] out, double[][] scratch) {
-    int d = out.length;
-    if (k == 1) { // the last level in one pass: c_∅ + c_{0} q_0
-      double c0 = coef[lo], c1 = coef[lo + 1];
-      if (c1 == 0) {
-        Arrays.fill(out, c0);
-      } else {
-        double[] q0 = q[0];
-        for (int j = 0; j < d; j++) out[j] = c0 + c1 * q0[j];
-      }
-      return;
-    }
-    if (k == 0) {
-      Arrays.fill(out, coef[lo]);
-      return;
-    }
-    int half = 1 << (k - 1);
-    boolean highZero = true;
-    for (int i = lo + half; i < lo + 2 * half && highZero; i++) highZero = coef[i] == 0;
-    multilinear(coef, lo, k - 1, q, out, scratch);
-    if (highZero) return;
-    double[] hi = scratch[k];
-    multilinear(coef, lo + half, k - 1, q, hi, scratch);
-    double[] qk = q[k - 1];
-    for (int j = 0; j < d; j++) out[j] += qk[j] * hi[j];
-  }
-
-  /** Eigen-coordinates per block: 4 lanes × 512 × 8 bytes = 16 KiB, within a first-level data cache. */
-  static final int BLOCK = 512;
-
-  /**
-   * One block of eigen-coordinates [from, from + len) for the whole run. Lane layout: lane 0 holds
-   * the ones (→ diag A), lanes 1..R the draws (→ diag B_r), lanes R+1.. the means. Every inner
-   * loop indexes its arrays with the same expression, so the JIT can vectorise it.
-   */
-  private void runBlock(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
-      int from, int len, int nS, int nR, double[][] means, double[][] v) {
-    int nV = v.length, lanes = 1 + nR + nS, meanOff = (1 + nR) * len;
-    double[] y = new double[lanes * len], tmp = new double[len];
-    double[][] vb = new double[nV][len];
-    for (int k = 0; k < nV; k++) System.arraycopy(v[k], from, vb[k], 0, len);
-    for (int k = 0; k < nS; k++) System.arraycopy(means[k], from, y, meanOff + k * len, len);
-    LaneScore score = new LaneScore(s, nS, nR, epsScore, e, from, len);
-    LaneNoise noise = new LaneNoise(len, 1, nR);
-    StepContext c = new StepContext(s, score, noise);
-    int steps = grid.steps();
-    for (int i = 0; i < steps; i++) {
-      Arrays.fill(y, 0, len, 1.0);
-      Arrays.fill(y, len, meanOff, 0.0);
-      noise.reset();
-      scheme.step(grid.time(i), grid.time(i + 1), y, c);
-      if (noise.draws != nR) {
-        throw new IllegalStateException("scheme " + scheme.name() + " drew " + noise.draws
-            + " times in a step but declares " + nR);
-      }
-      for (int k = 0; k < nV; k++) {
-        double[] vk = vb[k];
-        for (int j = 0; j < len; j++) vk[j] = y[j] * y[j] * vk[j];
-        for (int r = 0; r < nR; r++) {
-          System.arraycopy(y, (1 + r) * len, tmp, 0, len);
-          for (int j = 0; j < len; j++) vk[j] += tmp[j] * tmp[j];
-        }
-      }
-    }
-    for (int k = 0; k < nV; k++) System.arraycopy(vb[k], 0, v[k], from, len);
-    for (int k = 0; k < nS; k++) System.arraycopy(y, meanOff + k * len, means[k], from, len);
+    new ProbedPropagation(lambda).run(scheme, s, grid, epsScore, e, nR, v);
   }
 
   private static boolean isZero(double[] v) {
     for (double x : v) if (x != 0) return false;
     return true;
-  }
-
-  /**
-   * The Gaussian score on stacked lanes: the mean lanes get the full affine score
-   * −P_t(y − a_t μ̃) + ε c_t (y − a_t m_0), the others its homogeneous part (ε c_t − P_t) y, where
-   * c_t = 1/√(tr C_t) and m_0 are the score error's scale and centre. The coefficient and the offset
-   * are expanded to every lane once per time, so evaluation is one same-index loop. Division by a
-   * zero a_t² λ_j + b_t² is reported as undefined.
-   */
-  private final class LaneScore implements Score {
-    private final NoiseSchedule s;
-    private final int meanLanes, meanOff, from, len;
-    private final double eps;
-    private final ScorePerturbation e;
-    private final double[] lam, q, qq, oo;
-    private final double lamMin;
-    private double cachedT = Double.NaN;
-
-    LaneScore(NoiseSchedule s, int meanLanes, int noiseLanes, double eps, ScorePerturbation e, int from, int len) {
-      this.s = s;
-      this.meanLanes = meanLanes;
-      this.meanOff = (1 + noiseLanes) * len;
-      this.eps = eps;
-      this.e = e;
-      this.from = from;
-      this.len = len;
-      this.lam = Arrays.copyOfRange(lambda, from, from + len);
-      double m = Double.POSITIVE_INFINITY;
-      for (double l : lam) m = Math.min(m, l);
-      this.lamMin = m;
-      this.q = new double[len];
-      int lanes = 1 + noiseLanes + meanLanes;
-      this.qq = new double[lanes * len];
-      this.oo = meanLanes > 0 ? new double[lanes * len] : null;
-    }
-
-    private void prepare(double t) {
-      if (t == cachedT) return;
-      double a = s.a(t), a2 = a * a, b2 = s.b2(t);
-      double pert = eps == 0 ? 0 : eps * e.scale(t);
-      // a²λ + b² is smallest at the block's smallest λ (a² ≥ 0)
-      if (!(a2 * lamMin + b2 > 0)) {
-        cachedT = Double.NaN;
-        int j = 0;
-        while (j < len - 1 && lam[j] != lamMin) j++;
-        throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + (from + j)
-            + " of Σ is 0 and b_t² = 0, so the step divides by zero");
-      }
-      double[] qv = q, lv = lam;
-      for (int j = 0; j < len; j++) qv[j] = pert - 1 / (a2 * lv[j] + b2);
-      for (int off = 0; off < qq.length; off += len) System.arraycopy(qv, 0, qq, off, len);
-      if (meanLanes > 0) {
-        // mean lanes: −P(y − a μ̃) + pert (y − a m_0) = q y + (P a μ̃ − pert a m_0)
-        for (int j = 0; j < len; j++) {
-          oo[meanOff + j] = (pert - qv[j]) * (a * meanU[from + j]) - (pert == 0 ? 0 : pert * a * e.mean0(from + j));
-        }
-        for (int k = 1; k < meanLanes; k++) System.arraycopy(oo, meanOff, oo, meanOff + k * len, len);
-      }
-      cachedT = t;
-    }
-
-    @Override
-    public void evaluate(double t, double[] y, double[] out) {
-      prepare(t);
-      double[] c = qq;
-      int n = y.length;
-      if (oo == null) {
-        for (int i = 0; i < n; i++) out[i] = c[i] * y[i];
-      } else {
-        double[] o = oo;
-        for (int i = 0; i < n; i++) out[i] = c[i] * y[i] + o[i];
-      }
-    }
-  }
-
-  /** Draw r of a step: ones in lane (first + r), zeros elsewhere. */
-  private static final class LaneNoise implements Noise {
-    private final int d, first, count;
-    int draws;
-
-    LaneNoise(int d, int first, int count) {
-      this.d = d;
-      this.first = first;
-      this.count = count;
-    }
-
-    void reset() { draws = 0; }
-
-    @Override
-    public void fill(double[] xi) {
-      if (draws >= count) throw new IllegalStateException("a step drew more than its declared " + count + " times");
-      Arrays.fill(xi, 0.0);
-      int off = (first + draws) * d;
-      Arrays.fill(xi, off, off + d, 1.0);
-      draws++;
-    }
   }
 }

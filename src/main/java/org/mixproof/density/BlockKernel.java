@@ -1,0 +1,344 @@
+package org.mixproof.density;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The batch kernel: up to {@value #B} points at once, stored transposed (row c of a d×B array holds
+ * coordinate c of every point), so that every inner loop runs over the block's points and vectorises
+ * whatever d is. The arithmetic, term by term and in the same order, is that of
+ * {@link PointKernel#run}, so a batch gives bit for bit the values of the single-point methods; the
+ * refusal check ({@link WeightResolution}) and the Hessian assembly
+ * ({@link PointKernel#centredHessianInto}) are the point path's own, applied point by point.
+ *
+ * <p>Kept apart from the point kernel because its layout (lanes, unrolled pairs of rows) is what makes
+ * batches fast, and apart from the façade because it owns the split into parallel chunks. One
+ * instance per task: it holds that task's buffers.
+ */
+final class BlockKernel {
+  /** Points per parallel task in batch evaluation: large enough to amortise task overhead. */
+  static final int BATCH_CHUNK = 256;
+  /**
+   * Points evaluated together inside a chunk: the batch path stores a block transposed (one row per
+   * coordinate) so its inner loops run over the block's points, long enough to vectorise for any d.
+   */
+  static final int B = 64;
+
+  /** What a batch method does with one evaluated block. */
+  interface Task {
+    /** Called once {@code blk} holds the results for rows row0 .. row0+m−1. */
+    void apply(BlockKernel blk, int row0, int m);
+  }
+
+  /**
+   * Splits the rows of {@code points} into chunks of {@value #BATCH_CHUNK} run in parallel; each chunk
+   * takes one kernel and evaluates its rows {@value #B} at a time.
+   */
+  static void forEachBlock(DiffusedComponents comp, WeightResolution resolution, DMatrixRMaj points,
+      boolean wantScore, boolean resolveWeights, Task task) {
+    int n = points.numRows;
+    int chunks = (n + BATCH_CHUNK - 1) / BATCH_CHUNK;
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range).forEach(c -> {
+      BlockKernel blk = new BlockKernel(comp, resolution);
+      int end = Math.min(n, (c + 1) * BATCH_CHUNK);
+      for (int row0 = c * BATCH_CHUNK; row0 < end; row0 += B) {
+        int m = Math.min(B, end - row0);
+        blk.run(points.data, row0, m, wantScore, resolveWeights);
+        task.apply(blk, row0, m);
+      }
+    });
+  }
+
+  private final DiffusedComponents comp;
+  private final WeightResolution resolution;
+  private final int d;
+  private final int k;
+  private final double[][] xt;          // the points
+  private final double[][] rt;          // x − μ_i(t)
+  private final double[][] zt;          // z_i = W_i (x − μ_i(t))
+  private final double[][][] st;        // s_i = −W_iᵀ z_i, for every i
+  private final double[][] ell;         // log π_i N(x; μ_i(t), Σ_i(t))
+  private final double[][] w;           // posterior weights
+  private final double[][] s;           // score
+  private final double[] q;
+  private final double[][] qt;          // the quadratic forms ‖z_i‖², kept for the refusal check
+  private final double[] max;
+  private final double[] sum;
+  final double[] logp;
+  private final double[][] u;           // one point's u_i = s_i − s, for its Hessian
+  private final double[] wp;            // one point's weights
+  private final int[] nz;
+  private final double[][] h;           // one point's Hessian
+  private final double[] ellP;          // one point's log terms, quadratic forms, scores
+  private final double[] qP;
+  private final double[] uncP;
+  private final double[][] compP;
+  private final double[] sP;
+  private int m;
+  private int row0;
+
+  BlockKernel(DiffusedComponents comp, WeightResolution resolution) {
+    this.comp = comp;
+    this.resolution = resolution;
+    this.d = comp.d;
+    this.k = comp.k;
+    xt = new double[d][B];
+    rt = new double[d][B];
+    zt = new double[d][B];
+    st = new double[k][d][B];
+    ell = new double[k][B];
+    w = new double[k][B];
+    s = new double[d][B];
+    q = new double[B];
+    qt = new double[k][B];
+    max = new double[B];
+    sum = new double[B];
+    logp = new double[B];
+    u = new double[k][d];
+    wp = new double[k];
+    nz = new int[k];
+    h = new double[d][d];
+    ellP = new double[k];
+    qP = new double[k];
+    uncP = new double[k];
+    compP = new double[k][d];
+    sP = new double[d];
+  }
+
+  /** Evaluates rows row0 .. row0+m−1 of the row-major n×d array x. */
+  void run(double[] x, int row0, int m, boolean wantScore, boolean resolveWeights) {
+    this.m = m;
+    this.row0 = row0;
+    for (int p = 0; p < m; p++) {
+      int xo = (row0 + p) * d;
+      for (int c = 0; c < d; c++) xt[c][p] = x[xo + c];
+    }
+    // The per-component loops run over all B lanes: JDK 17's C2 vectorises a loop that reads
+    // several rows fully only when its trip count is a constant (measured: ~2x). Lanes past m
+    // hold zeros, so they stay finite, and nothing reads their results.
+    if (m < B) for (double[] xr : xt) Arrays.fill(xr, m, B, 0);
+    for (int i = 0; i < k; i++) component(i, wantScore);
+    weights();
+    if (wantScore) {
+      for (double[] sr : s) Arrays.fill(sr, 0);
+      for (int i = 0; i < k; i++) {
+        double[] wi = w[i];
+        boolean anyZero = false;
+        for (int p = 0; p < m; p++) anyZero |= wi[p] == 0;
+        for (int c = 0; c < d; c++) {
+          double[] sr = s[c];
+          double[] sic = st[i][c];
+          if (!anyZero) {
+            for (int p = 0; p < m; p++) sr[p] += wi[p] * sic[p];
+          } else { // a zero weight must not meet a non-finite s_i (0·∞)
+            for (int p = 0; p < m; p++) if (wi[p] != 0) sr[p] += wi[p] * sic[p];
+          }
+        }
+      }
+    }
+    if (resolveWeights) for (int p = 0; p < m; p++) checkPoint(x, p, wantScore);
+  }
+
+  /** The refusal check of the single-point path, on point p of the block (gathered from lanes). */
+  private void checkPoint(double[] x, int p, boolean haveScores) {
+    for (int i = 0; i < k; i++) {
+      ellP[i] = ell[i][p];
+      qP[i] = qt[i][p];
+    }
+    int off = (row0 + p) * d;
+    // the common case costs k bounds; scores are gathered only when two log-terms may compete
+    if (resolution.logTermUncertainties(x, off, ellP, qP, uncP) <= WeightResolution.MAX_LOG_TERM_UNCERTAINTY) return;
+    for (int i = 0; i < k; i++) {
+      wp[i] = w[i][p];
+      if (haveScores) for (int c = 0; c < d; c++) compP[i][c] = st[i][c][p];
+    }
+    if (haveScores) for (int c = 0; c < d; c++) sP[c] = s[c][p];
+    resolution.checkResolved(x, off, ellP, qP, wp, haveScores ? compP : null, sP, uncP);
+  }
+
+  /** ell_i, and s_i when asked, at every point of the block. */
+  private void component(int i, boolean wantScore) {
+    double[] mu = comp.meanT[i];
+    for (int c = 0; c < d; c++) {
+      double[] xr = xt[c];
+      double[] rr = rt[c];
+      double mc = mu[c];
+      for (int p = 0; p < B; p++) rr[p] = xr[p] - mc;
+    }
+    double[][] wf = comp.invFactor[i];
+    triangularProduct(wf);
+    Arrays.fill(q, 0);
+    for (int j = 0; j < d; j++) {
+      double[] zr = zt[j];
+      for (int p = 0; p < B; p++) q[p] += zr[p] * zr[p];
+    }
+    double[] er = ell[i];
+    double ln = comp.logNorm[i];
+    for (int p = 0; p < B; p++) er[p] = ln - 0.5 * q[p];
+    System.arraycopy(q, 0, qt[i], 0, B);
+    if (!wantScore) return;
+    scores(wf, st[i]);
+  }
+
+  /** zt = W rt for the lower-triangular W. */
+  private void triangularProduct(double[][] wf) {
+    // z_j = Σ_{l ≤ j} W_jl r_l, summed in order of l, left to right; rows in pairs (j, j + 1) so
+    // that each load of r_l serves two rows, four terms per pass
+    int j = 0;
+    for (; j + 1 < d; j += 2) {
+      double[] z0 = zt[j], z1 = zt[j + 1];
+      double[] w0 = wf[j], w1 = wf[j + 1];
+      double[] x = rt[0];
+      double a0 = w0[0], b0 = w1[0];
+      for (int p = 0; p < B; p++) {
+        z0[p] = x[p] * a0;
+        z1[p] = x[p] * b0;
+      }
+      int l = 1;
+      for (; l + 3 <= j; l += 4) {
+        double[] x0 = rt[l], x1 = rt[l + 1], x2 = rt[l + 2], x3 = rt[l + 3];
+        a0 = w0[l];
+        b0 = w1[l];
+        double a1 = w0[l + 1], a2 = w0[l + 2], a3 = w0[l + 3];
+        double b1 = w1[l + 1], b2 = w1[l + 2], b3 = w1[l + 3];
+        for (int p = 0; p < B; p++) {
+          double v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
+          z0[p] = z0[p] + v0 * a0 + v1 * a1 + v2 * a2 + v3 * a3;
+          z1[p] = z1[p] + v0 * b0 + v1 * b1 + v2 * b2 + v3 * b3;
+        }
+      }
+      for (; l <= j; l++) {
+        x = rt[l];
+        a0 = w0[l];
+        b0 = w1[l];
+        for (int p = 0; p < B; p++) {
+          z0[p] += x[p] * a0;
+          z1[p] += x[p] * b0;
+        }
+      }
+      x = rt[j + 1]; // l = j + 1, in row j + 1 only
+      b0 = w1[j + 1];
+      for (int p = 0; p < B; p++) z1[p] += x[p] * b0;
+    }
+    if (j < d) { // the last row when d is odd
+      double[] zr = zt[j];
+      double[] wj = wf[j];
+      for (int l = 0; l <= j; l++) {
+        double[] x = rt[l];
+        double a0 = wj[l];
+        if (l == 0) {
+          for (int p = 0; p < B; p++) zr[p] = x[p] * a0;
+        } else {
+          for (int p = 0; p < B; p++) zr[p] += x[p] * a0;
+        }
+      }
+    }
+  }
+
+  /** si = −Wᵀ zt for the lower-triangular W. */
+  private void scores(double[][] wf, double[][] si) {
+    // s_ic = −Σ_{j ≥ c} z_j W_jc, summed in order of j, left to right; columns in pairs (c, c + 1)
+    // so that each load of z_j serves two, four terms per pass
+    int c = 0;
+    for (; c + 1 < d; c += 2) {
+      double[] s0 = si[c], s1 = si[c + 1];
+      double[] zc = zt[c], zd = zt[c + 1];
+      double a0 = wf[c][c], a1 = wf[c + 1][c], b1 = wf[c + 1][c + 1];
+      for (int p = 0; p < B; p++) {
+        s0[p] = -zc[p] * a0 - zd[p] * a1; // j = c, c + 1
+        s1[p] = -zd[p] * b1;              // j = c + 1
+      }
+      int j = c + 2;
+      for (; j + 3 < d; j += 4) {
+        double[] x0 = zt[j], x1 = zt[j + 1], x2 = zt[j + 2], x3 = zt[j + 3];
+        a0 = wf[j][c];
+        a1 = wf[j + 1][c];
+        double a2 = wf[j + 2][c], a3 = wf[j + 3][c];
+        double b0 = wf[j][c + 1];
+        b1 = wf[j + 1][c + 1];
+        double b2 = wf[j + 2][c + 1], b3 = wf[j + 3][c + 1];
+        for (int p = 0; p < B; p++) {
+          double v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
+          s0[p] = s0[p] - v0 * a0 - v1 * a1 - v2 * a2 - v3 * a3;
+          s1[p] = s1[p] - v0 * b0 - v1 * b1 - v2 * b2 - v3 * b3;
+        }
+      }
+      for (; j < d; j++) {
+        double[] x = zt[j];
+        a0 = wf[j][c];
+        double b0 = wf[j][c + 1];
+        for (int p = 0; p < B; p++) {
+          s0[p] -= x[p] * a0;
+          s1[p] -= x[p] * b0;
+        }
+      }
+    }
+    if (c < d) { // the last column when d is odd: j = c only
+      double[] sr = si[c];
+      double[] zc = zt[c];
+      double a0 = wf[c][c];
+      for (int p = 0; p < B; p++) sr[p] = -zc[p] * a0;
+    }
+  }
+
+  /** Log-sum-exp over the components: max, weights, log p. */
+  private void weights() {
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < k; i++) {
+      double[] er = ell[i];
+      for (int p = 0; p < m; p++) if (er[p] > max[p]) max[p] = er[p];
+    }
+    for (int p = 0; p < m; p++) {
+      if (max[p] == Double.NEGATIVE_INFINITY || Double.isNaN(max[p])) {
+        throw new IllegalArgumentException(
+            "points[" + (row0 + p) + "] is too far from every component: the quadratic form "
+                + "overflows double (max log term " + max[p] + ")");
+      }
+    }
+    Arrays.fill(sum, 0);
+    for (int i = 0; i < k; i++) {
+      double[] er = ell[i];
+      double[] wi = w[i];
+      for (int p = 0; p < m; p++) {
+        double e = Math.exp(er[p] - max[p]);
+        wi[p] = e;
+        sum[p] += e;
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      double[] wi = w[i];
+      for (int p = 0; p < m; p++) wi[p] /= sum[p];
+    }
+    for (int p = 0; p < m; p++) logp[p] = max[p] + Math.log(sum[p]);
+  }
+
+  /** The block's scores into rows row0.. of a row-major n×d array. */
+  void scoresInto(double[] out, int row0) {
+    for (int p = 0; p < m; p++) {
+      int o = (row0 + p) * d;
+      for (int c = 0; c < d; c++) out[o + c] = s[c][p];
+    }
+  }
+
+  /** The block's weights into rows row0.. of a row-major n×k array. */
+  void weightsInto(double[] out, int row0) {
+    for (int p = 0; p < m; p++) {
+      int o = (row0 + p) * k;
+      for (int i = 0; i < k; i++) out[o + i] = w[i][p];
+    }
+  }
+
+  /** The Hessian at point p of the block into out[off .. off+d²), row-major. */
+  void hessianInto(int p, double[] out, int off) {
+    for (int i = 0; i < k; i++) {
+      wp[i] = w[i][p];
+      double[][] si = st[i];
+      double[] ui = u[i];
+      for (int c = 0; c < d; c++) ui[c] = si[c][p] - s[c][p];
+    }
+    PointKernel.centredHessianInto(comp, u, wp, nz, h);
+    for (int r = 0; r < d; r++) System.arraycopy(h[r], 0, out, off + r * d, d);
+  }
+}
