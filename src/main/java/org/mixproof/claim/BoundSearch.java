@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
+import org.mixproof.certify.BoxCertifier;
 import org.mixproof.certify.PointCertificate;
 import org.mixproof.claim.spec.BoundExpression;
 import org.mixproof.claim.spec.ClaimFormatException;
@@ -43,6 +44,7 @@ public final class BoundSearch<T> implements ClaimCheck {
 
   @Override public void validate(ClaimSpec spec) {
     new Judge(spec);
+    certifiesBoxes(spec);
     if (spec.has("dimensions") || spec.has("components")) {
       int d = spec.intRange("dimensions", 1, 4)[1], k = spec.intRange("components", 1, 4)[1];
       long need = memoryEstimate(d, k), heap = Runtime.getRuntime().maxMemory();
@@ -61,6 +63,19 @@ public final class BoundSearch<T> implements ClaimCheck {
    * decomposition and the search's work matrices (8 d×d): 8 (6k + 8) d² bytes.
    */
   static long memoryEstimate(int d, int k) { return 8L * (6L * k + 8) * d * (long) d; }
+
+  /**
+   * Key {@code certify}: {@code point} (the default: a falsification's witness carries its point
+   * certificate where the quantity has one) or {@code box} (also every try gets a box certificate).
+   */
+  boolean certifiesBoxes(ClaimSpec spec) {
+    String mode = spec.string("certify", "point");
+    if (!mode.equals("point") && !mode.equals("box")) throw spec.error("certify", "must be 'point' or 'box', was '" + mode + "'");
+    if (mode.equals("box") && !quantity.keys().contains("box")) {
+      throw spec.error("certify", "'box' is not supported for quantity '" + quantity.name() + "' (only lipschitz)");
+    }
+    return mode.equals("box");
+  }
 
   enum Kind { SKIPPED, REFUSED, WITHIN, UNCONFIRMED, VIOLATED }
 
@@ -137,6 +152,8 @@ public final class BoundSearch<T> implements ClaimCheck {
     int wanted = options.triesFor(spec, 20);
     RandomGenerator<T> generator = quantity.cases(spec).generator(GEN_SIZE);
     Random random = new Random(seed);
+    boolean boxes = certifiesBoxes(spec);
+    long proved = 0, undecided = 0;
     long tries = 0, skipped = 0, refused = 0, unconfirmed = 0;
     double worst = Double.NEGATIVE_INFINITY;
     String worstWhere = "";
@@ -159,10 +176,16 @@ public final class BoundSearch<T> implements ClaimCheck {
         case SKIPPED -> skipped++;
         case REFUSED -> refused++;
         case VIOLATED -> {
-          return falsified(spec, judge, s, tries + 1, skipped, refused, seed);
+          return falsified(spec, judge, s, tries + 1, skipped, refused, seed, boxes);
         }
         default -> {
           tries++;
+          if (boxes) {
+            Quantity.BoxOutcome box = quantity.boxCertificate(s.value(), out.m(), spec);
+            if (box.verdict() == BoxCertifier.Verdict.PROVED) proved++;
+            else if (box.verdict() == BoxCertifier.Verdict.UNDECIDED) undecided++;
+            else return certifiedCounterexample(spec, s.value(), out, box, tries, skipped, refused, seed);
+          }
           if (out.kind() == Kind.UNCONFIRMED) unconfirmed++;
           if (out.tightness() > worst || worstWhere.isEmpty()) {
             worst = out.tightness();
@@ -180,13 +203,35 @@ public final class BoundSearch<T> implements ClaimCheck {
     if (tries < wanted && !stopped) {
       detail = (detail + " only " + tries + " of " + wanted + " tries met the hypotheses").trim();
     }
+    String tally = boxes ? "PROVED " + proved + "/" + tries + (undecided > 0 ? ", UNDECIDED " + undecided : "") : "";
+    if (boxes) detail = (detail + " box certificates: " + proved + " of " + tries + " cases PROVED, " + undecided + " UNDECIDED").trim();
     return new ClaimResult(spec, Verdict.HOLDS, tries, skipped, refused,
         spec.boundIsTolerance() ? "error/tolerance" : "tightness", worst, worstWhere, seed,
-        detail.trim(), null);
+        detail.trim(), null, tally);
+  }
+
+  /** A try the search passed but whose box certificate found a rigorous violation inside the domain. */
+  private ClaimResult certifiedCounterexample(ClaimSpec spec, T c, Outcome out, Quantity.BoxOutcome box, long tries,
+      long skipped, long refused, long seed) {
+    Measurement m = Measurement.of(box.lower(), out.m().variables(), box.point(), out.m().where());
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("quantity", quantity.name());
+    w.put("statement", spec.statement());
+    w.put("bound", spec.bound());
+    w.put("seed", seed);
+    w.put("try", tries);
+    w.put("measured_value", box.lower());
+    w.put("bound_value", out.bound());
+    w.put("variables", m.variables());
+    w.putAll(quantity.describe(c, m));
+    w.put("box_certificate", BoxCertifier.Verdict.FALSIFIED.name());
+    return new ClaimResult(spec, Verdict.FALSIFIED, tries, skipped, refused, "measured/bound", box.lower() / out.bound(),
+        out.m().where(), seed, "the search found no violation but the box certificate did: " + box.note()
+            + " > bound " + out.bound() + " (not shrunk)", w, "CERTIFIED");
   }
 
   private ClaimResult falsified(ClaimSpec spec, Judge judge, Shrinkable<T> found, long tries, long skipped,
-      long refused, long seed) {
+      long refused, long seed, boolean boxes) {
     GreedyShrinker.Result<T> shrunk = GreedyShrinker.shrink(found, judge::holds, MAX_SHRINK_STEPS);
     T c = shrunk.value();
     Outcome out = judge.judge(c);
@@ -203,6 +248,15 @@ public final class BoundSearch<T> implements ClaimCheck {
     w.putAll(quantity.describe(c, out.m()));
     PointCertificate certificate = quantity.certificate(c, out.m(), spec);
     if (certificate != null) w.put("certificate", certificate.fields());
+    if (boxes) {
+      // soundness: a case whose violation the oracle confirmed must never be PROVED
+      Quantity.BoxOutcome box = quantity.boxCertificate(c, out.m(), spec);
+      if (box.verdict() == BoxCertifier.Verdict.PROVED) {
+        return ClaimResult.error(spec, seed, "unsound: the box certificate PROVED the bound for a case whose violation "
+            + "the search found and the oracle confirmed (" + out.m().where() + ")");
+      }
+      w.put("box_certificate", box.verdict().name());
+    }
     String detail = "measured " + out.m().value() + " > bound " + out.bound() + " (" + spec.bound() + "), shrunk in "
         + shrunk.steps() + " steps" + (shrunk.capped() ? " (step cap reached)" : "");
     if (!judge.atMost) detail = detail.replace(" > ", " < ");

@@ -47,6 +47,16 @@ public interface Quantity<T> {
    */
   default PointCertificate certificate(T c, Measurement m, ClaimSpec spec) { return null; }
 
+  /**
+   * The box certificate of one case for a claim with {@code certify = box} (docs/claims.md §8): PROVED
+   * when the bound holds on the whole box by branch and bound, FALSIFIED only for a rigorous violation
+   * inside the claim's domain, else UNDECIDED; null when the quantity has no box certificate.
+   */
+  default BoxOutcome boxCertificate(T c, Measurement m, ClaimSpec spec) { return null; }
+
+  /** A box certificate's verdict on one case, with the point and certified lower value of a violation. */
+  record BoxOutcome(org.mixproof.certify.BoxCertifier.Verdict verdict, double[] point, double lower, String note) {}
+
   /** The witness fields of a case (mixture, schedule, t, point…), for counterexamples/<id>.json. */
   Map<String, Object> describe(T c, Measurement m);
 

@@ -77,8 +77,9 @@ public final class ClaimReports {
   }
 
   /** The finding a result makes by itself, or null when it is unremarkable. */
-  /** The certificate column: the witness's point-certificate status, or "" when there is none. */
+  /** The certificate column: the box certificates' tally, else the witness's point-certificate status, else "". */
   public static String certificate(ClaimResult r) {
+    if (!r.certificate().isEmpty()) return r.certificate();
     Object c = r.witness() == null ? null : r.witness().get("certificate");
     if (c instanceof Map<?, ?> m && m.get("status") != null) return m.get("status").toString();
     return "";

@@ -4,7 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import org.mixproof.certify.BoxCertifier;
+import org.mixproof.certify.DensityEnclosure;
+import org.mixproof.certify.Interval;
 import org.mixproof.certify.PointCertificate;
+import org.mixproof.certify.ScheduleEnclosure;
 import org.mixproof.claim.Measurement;
 import org.mixproof.claim.spec.BoundExpression;
 import org.mixproof.claim.spec.CaseProfile;
@@ -31,11 +35,16 @@ import org.mixproof.smoothness.Rounding;
 public final class LipschitzQuantity extends FamilyQuantity<DiffusionCases.Case> {
 
   public LipschitzQuantity() {
-    super("lipschitz", CaseFamily.DIFFUSION, Set.of("L_isotropic"), Set.of("domain", "beta", "split", "starts"));
+    super("lipschitz", CaseFamily.DIFFUSION, Set.of("L_isotropic"),
+        Set.of("domain", "beta", "split", "starts", "certify", "box", "certify-boxes"));
   }
 
   @Override public Arbitrary<DiffusionCases.Case> cases(ClaimSpec spec) {
-    domain(spec);
+    Domain dom = domain(spec);
+    if (spec.string("certify", "point").equals("box")) {
+      boxSide(spec, dom);
+      if (spec.has("certify-boxes") && spec.integer("certify-boxes", 1) < 1) throw spec.error("certify-boxes", "must be >= 1");
+    }
     return CaseProfile.cases(spec);
   }
 
@@ -101,11 +110,77 @@ public final class LipschitzQuantity extends FamilyQuantity<DiffusionCases.Case>
       return new PointCertificate(false, "a lower claim (relation >=) has no point certificate", null, null);
     }
     MixtureDensity p = density(c, spec);
-    Map<String, Double> exact = new java.util.TreeMap<>();
-    for (String k : new String[] {"beta", "shared", "isotropic", "singular"}) exact.put(k, m.variables().get(k));
     return PointCertificate.lipschitz(p.mixture(), c.schedule(), c.t(), m.point(),
         BoundExpression.plainNumbers(spec.bound()),
-        spec.has("tolerance") ? BoundExpression.plainNumbers(spec.string("tolerance", "0")) : null, exact, variables());
+        spec.has("tolerance") ? BoundExpression.plainNumbers(spec.string("tolerance", "0")) : null, exactVariables(m), variables());
+  }
+
+  /** Sub-boxes a box certificate may evaluate per case (key {@code certify-boxes}); a count, not a time, so verdicts do not depend on the machine. */
+  public static final long DEFAULT_CERTIFY_BOXES = 20_000;
+
+  /**
+   * {@code certify = box}: the bound proved by branch and bound on a box containing the domain — the cube
+   * [−β, β]^d around the ball ‖x‖ ≤ β ({@code box = cube}, the default), or {@code box = LO:HI} in every
+   * coordinate (which must contain the ball). The bound proved is the lower end of the claim's bound
+   * evaluated in intervals, so PROVED implies the claim for the case. A violation the certifier finds
+   * outside the ball says nothing about the claim (UNDECIDED); one inside is a certified counterexample.
+   */
+  @Override public BoxOutcome boxCertificate(DiffusionCases.Case c, Measurement m, ClaimSpec spec) {
+    Domain dom = domain(spec);
+    MixtureDensity p = density(c, spec);
+    int d = p.dimension();
+    Interval side = boxSide(spec, dom);
+    Interval[] box = new Interval[d];
+    java.util.Arrays.fill(box, side);
+    PointCertificate enclosure = PointCertificate.lipschitz(p.mixture(), c.schedule(), c.t(), new double[d],
+        BoundExpression.plainNumbers(spec.bound()), null, exactVariables(m), variables());
+    if (enclosure.bound() == null) {
+      return new BoxOutcome(BoxCertifier.Verdict.UNDECIDED, null, Double.NaN, enclosure.reason());
+    }
+    double bound = enclosure.bound().lo();
+    DensityEnclosure density;
+    try {
+      density = new DensityEnclosure(p.mixture(), ScheduleEnclosure.of(c.schedule(), c.t()));
+    } catch (IllegalArgumentException e) {
+      return new BoxOutcome(BoxCertifier.Verdict.UNDECIDED, null, Double.NaN, e.getMessage());
+    }
+    long boxes = spec.has("certify-boxes") ? spec.integer("certify-boxes", 1) : DEFAULT_CERTIFY_BOXES;
+    BoxCertifier.Result r = new BoxCertifier(density).certify(box, bound, Double.MAX_VALUE, boxes);
+    if (r.verdict() == BoxCertifier.Verdict.FALSIFIED) {
+      double[] x = r.witness().point();
+      Interval n2 = Interval.ZERO;
+      for (double v : x) n2 = n2.add(Interval.of(v).square());
+      boolean inside = n2.hi() <= dom.beta() * dom.beta();
+      return inside
+          ? new BoxOutcome(BoxCertifier.Verdict.FALSIFIED, x, r.witness().lower(), "certified ‖H(x)‖₂ ≥ " + r.witness().lower())
+          : new BoxOutcome(BoxCertifier.Verdict.UNDECIDED, null, Double.NaN, "a violation outside the ball, inside the box");
+    }
+    return new BoxOutcome(r.verdict(), null, Double.NaN, r.boxes() + " sub-boxes, unpruned " + r.unprunedFraction());
+  }
+
+  static Interval boxSide(ClaimSpec spec, Domain dom) {
+    String b = spec.string("box", "cube").trim();
+    if (b.equals("cube")) {
+      if (!Double.isFinite(dom.beta())) throw spec.error("box", "'cube' needs domain = ball (the cube around it)");
+      return Interval.of(-dom.beta(), dom.beta());
+    }
+    String[] ends = b.split(":", -1);
+    try {
+      double lo = Double.parseDouble(ends[0].trim()), hi = Double.parseDouble(ends[ends.length - 1].trim());
+      if (ends.length != 2 || !(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) throw new NumberFormatException();
+      if (Double.isFinite(dom.beta()) && (lo > -dom.beta() || hi < dom.beta())) {
+        throw spec.error("box", "must contain the ball ‖x‖ ≤ " + dom.beta() + ", was " + b);
+      }
+      return Interval.of(lo, hi);
+    } catch (NumberFormatException e) {
+      throw spec.error("box", "must be 'cube' or LO:HI with finite LO <= HI, was '" + b + "'");
+    }
+  }
+
+  private static Map<String, Double> exactVariables(Measurement m) {
+    Map<String, Double> exact = new java.util.TreeMap<>();
+    for (String k : new String[] {"beta", "shared", "isotropic", "singular"}) exact.put(k, m.variables().get(k));
+    return exact;
   }
 
   @Override public boolean confirms(DiffusionCases.Case c, Measurement m, double bound, ClaimSpec spec) {
