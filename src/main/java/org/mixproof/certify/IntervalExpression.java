@@ -72,7 +72,7 @@ public final class IntervalExpression {
   /** Encloses the expression's value for every choice of reals in the variables' intervals. */
   public Interval evaluate(Map<String, Interval> values) {
     for (String n : used) {
-      if (!values.containsKey(n)) throw new IllegalArgumentException("no enclosure bound for '" + n + "' in '" + text + "'");
+      if (!values.containsKey(n) && !n.equals("pi") && !n.equals("euler")) throw new IllegalArgumentException("no enclosure bound for '" + n + "' in '" + text + "'");
     }
     return eval(tree, values);
   }
@@ -80,7 +80,12 @@ public final class IntervalExpression {
   private Interval eval(Expression e, Map<String, Interval> v) {
     if (e instanceof Unsimplified u) return eval(u.inner, v);
     if (e instanceof Constant c) return literal(c.evaluate());
-    if (e instanceof VariableReference r) return v.get(r.toString());
+    if (e instanceof VariableReference r) {
+      String name = r.toString();
+      if (!v.containsKey(name) && name.equals("pi")) return Interval.PI; // parsii's built-in constants
+      if (!v.containsKey(name) && name.equals("euler")) return Interval.ONE.exp();
+      return v.get(name);
+    }
     if (e instanceof BinaryOperation b) {
       Interval l = eval(b.getLeft(), v), r = eval(b.getRight(), v);
       return switch (b.getOp()) {

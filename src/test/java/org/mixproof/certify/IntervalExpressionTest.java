@@ -56,6 +56,7 @@ class IntervalExpressionTest {
     encloses(eval("ln(x) - ln(2)", x), BigDecimal.ZERO);
     encloses(eval("log(100)", Map.of()), new BigDecimal(2));
     encloses(eval("exp(0)", Map.of()), BigDecimal.ONE);
+    encloses(eval("pi - 3.14159265358979323846", Map.of()), new BigDecimal("2.6433832795e-21")); // π − its 21-digit prefix
     encloses(eval("abs(-x) + min(x, 1) - max(-x, 3)", x), BigDecimal.ZERO); // 2 + 1 − 3
     encloses(eval("x^0.5 * x^(-2) * pow(x, 2)", x), new BigDecimal(2).sqrt(new MathContext(50)));
     // an interval variable: the range of x² − x over [−1, 2] is [−¼, 2]; the natural extension contains it
