@@ -22,8 +22,8 @@ final class HtmlDocument {
   private static final String CSS = String.join("\n",
       "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"DejaVu Sans\",sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.45}",
       ".table-wrap{overflow-x:auto;max-width:100%}",
-      "table{border-collapse:collapse;width:100%;font-size:0.85em}",
-      "th,td{border:1px solid #ccc;padding:0.3em 0.45em;text-align:left;vertical-align:top}",
+      "table{border-collapse:collapse;width:100%;font-size:0.82em}",
+      "th,td{border:1px solid #ccc;padding:0.3em 0.4em;text-align:left;vertical-align:top}",
       "td.statement{min-width:15em}",
       "td.source,td.where{overflow-wrap:anywhere;min-width:7em}",
       ".math .katex{font-size:1.05em}",
@@ -55,7 +55,7 @@ final class HtmlDocument {
     b.append("<p>").append(Text.html(Summary.counts(report.rows()))).append("</p>\n");
 
     b.append("<h2>Claims</h2>\n<div class=\"table-wrap\">\n<table class=\"claims\">\n<thead><tr><th>id</th><th>source</th><th>provenance</th><th>statement</th>")
-        .append("<th>expect</th><th>verdict</th><th>certificate</th><th>tries</th><th>measure</th><th>where</th><th>seed</th></tr></thead>\n<tbody>\n");
+        .append("<th>expect</th><th>verdict</th><th>certi&shy;ficate</th><th>tries</th><th>measure</th><th>where</th><th>seed</th></tr></thead>\n<tbody>\n");
     for (ClaimRow r : report.rows()) {
       b.append(r.asExpected() ? "<tr>" : "<tr class=\"unexpected\">");
       cell(b, "", "<code>" + breakAfter(Text.html(Text.oneLine(r.id())), ".") + "</code>");

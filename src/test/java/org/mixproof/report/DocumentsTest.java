@@ -73,8 +73,9 @@ class DocumentsTest {
   @Test
   void markdownEscapesTableBreakingCharacters() {
     String line = tableLine(md, Text.markdown("lipschitz.global"));
-    // 10 columns (id, source, provenance, statement, expect, verdict, tries, measure, where, seed): 11 unescaped pipes
-    assertEquals(11, unescapedPipes(line), line);
+    // 11 columns (id, source, provenance, statement, expect, verdict, certificate, tries, measure, where, seed):
+    // 12 unescaped pipes
+    assertEquals(12, unescapedPipes(line), line);
     assertFalse(md.contains("<b>"));
   }
 
