@@ -31,6 +31,24 @@ class GuaranteeCheckTest {
     return Checks.run(ClaimFiles.parse(text, Path.of("x/" + id + ".properties")), RunOptions.standard());
   }
 
+  /**
+   * KL(p_0 ‖ N(0, I)) of the separable data against its closed form: with one component at position m
+   * (line variance σ²) the line part is KL(N(m, σ²) ‖ N(0, 1)) = ½(σ² − 1 − ln σ² + m²); in d = 3 the
+   * other coordinates add g = ½(σ² − 1 − ln σ²) each, the second with its offset o: + ½o². Simpson on 4096
+   * panels over [m − 14σ ∓ …]: error ≤ (b − a) h⁴ max|f⁗|/180, with |f⁗| ≤ 100 for σ = 0.7 (the fourth
+   * derivative of a Gaussian density is ≤ 3p/σ⁴ ≈ 7, times log factors below 15).
+   */
+  @Test
+  void klOfTheDataAgainstItsClosedForm() {
+    double m = 1.3, sigma2 = 0.49, offset = 0.4;
+    GuaranteeCheck.Draw draw = new GuaranteeCheck.Draw(new double[] {1}, new double[] {m}, offset);
+    GuaranteeCheck.Base base = new GuaranteeCheck.Base(3, 1, 1, 10, 1e-3, 1e-3, sigma2, 2);
+    double g = 0.5 * (sigma2 - 1 - Math.log(sigma2));
+    double exact = 0.5 * (sigma2 - 1 - Math.log(sigma2) + m * m) + g + 0.5 * offset * offset + g;
+    double span = 2 * (m + 14 * Math.sqrt(sigma2)), h = span / 4096;
+    assertEquals(exact, GuaranteeCheck.kl0(draw, base), span * Math.pow(h, 4) * 100 / 180);
+  }
+
   @Test
   void ddpmIsNotSecondOrderInTv() throws IOException {
     // EI's TV falls like h (first order) down to the initialisation error: against h² alone Ĉ grows ≥ 1/h, 8× over the sweep
