@@ -44,6 +44,11 @@ class PointCertificateTest {
     PointCertificate equal = at("4 * a^2 - 1", null, OU); // the value itself: never separated
     assertFalse(equal.certified());
     assertTrue(equal.reason().startsWith("not separated"), equal.reason());
+    // a bound below the value by less than the enclosures' widths: apart, but too wide to certify in double
+    double delta = 0.45 * (equal.measured().width() + equal.bound().width());
+    PointCertificate close = at("4 * a^2 - 1 - " + new java.math.BigDecimal(delta).toPlainString(), null, OU);
+    assertFalse(close.certified());
+    assertTrue(close.reason().startsWith("too wide"), close.reason());
     PointCertificate tolerated = at("2", "0.3", OU); // 2 + 0.3 > 2.27
     assertFalse(tolerated.certified(), tolerated.reason());
     PointCertificate unenclosed = at("2 + 0 * log_gamma", null, OU);

@@ -89,4 +89,22 @@ class BoundSearchTest {
         RoundingModel.eigenvalueRoundoff(4, 100) * replay.oracleHessianNorm());
     assertTrue(new ObjectMapper().readTree(Files.readString(file)).get("point").isArray());
   }
+
+  /** m2(t) against half of itself: falsified, and the witness's point certificate separates the enclosures. */
+  @Test
+  void aTooTightMomentBoundCarriesACertificate() {
+    String text = String.join("\n", "id = m", "title = t", "source = s", "statement = s", "quantity = second-moment",
+        "bound = 0.5 * m2", "expect = falsified", "tries = 3", "");
+    ClaimResult r = run(text, "m");
+    assertEquals(Verdict.FALSIFIED, r.verdict(), r.detail());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> c = (java.util.Map<String, Object>) r.witness().get("certificate");
+    assertEquals("CERTIFIED", c.get("status"), String.valueOf(c.get("reason")));
+    double[] m = (double[]) c.get("measured_enclosure"), b = (double[]) c.get("bound_enclosure");
+    assertTrue(m[0] > b[1]);
+    // the double m2 (from the schedule's doubles a(t), b2(t), each within 1 ulp, and a few sums) lies within
+    // 16 ε of the enclosure of the real m2
+    double mv = (double) r.witness().get("measured_value"), slack = 16 * RoundingModel.EPS * mv;
+    assertTrue(m[0] - slack <= mv && mv <= m[1] + slack, mv + " vs [" + m[0] + ", " + m[1] + "]");
+  }
 }

@@ -1,7 +1,10 @@
 package org.mixproof.claim.quantity;
 
+import java.util.Map;
 import java.util.Set;
+import org.mixproof.certify.PointCertificate;
 import org.mixproof.claim.Measurement;
+import org.mixproof.claim.spec.BoundExpression;
 import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.claim.spec.DensityVariables;
 import org.mixproof.density.MixtureDensity;
@@ -21,6 +24,17 @@ public final class MomentQuantities {
       MixtureDensity p = MixtureDensity.at(c.mixture(), c.schedule(), c.t());
       double m2 = SecondMoment.exact(p);
       return Measurement.of(m2, DensityVariables.of(p, Double.POSITIVE_INFINITY), null, where(c, null));
+    }
+
+    /** m2(t) and the bound in intervals, with the real a_t, b_t² (docs/claims.md §8). */
+    @Override public PointCertificate certificate(DiffusionCases.Case c, Measurement m, ClaimSpec spec) {
+      if (spec.string("relation", "<=").equals(">=")) {
+        return new PointCertificate(false, "a lower claim (relation >=) is certified the other way round: not implemented", null, null);
+      }
+      Map<String, Double> exact = new java.util.TreeMap<>();
+      for (String k : new String[] {"shared", "isotropic", "singular"}) exact.put(k, m.variables().get(k));
+      return PointCertificate.secondMoment(c.mixture(), c.schedule(), c.t(), BoundExpression.plainNumbers(spec.bound()),
+          spec.has("tolerance") ? BoundExpression.plainNumbers(spec.string("tolerance", "0")) : null, exact, variables());
     }
   }
 
