@@ -66,11 +66,20 @@ public final class GaussianLawEnclosure {
     }
   }
 
-  /** N(m, v) per coordinate; {@code mean} is null when every mean is exactly 0. */
-  public record Law(Interval[] mean, Interval[] variance) {
+  /**
+   * N(m, v) per coordinate; {@code mean} is null when every mean is exactly 0. {@code logVariance}
+   * (null, or null entries, where not known) is a second, tighter enclosure of log v_j, from which
+   * differences of nearby variances are formed without cancellation (v − w = w·expm1(log v − log w)).
+   */
+  public record Law(Interval[] mean, Interval[] variance, Interval[] logVariance) {
+    public Law(Interval[] mean, Interval[] variance) { this(mean, variance, null); }
+
     public int dimension() { return variance.length; }
 
     public Interval mean(int j) { return mean == null ? Interval.ZERO : mean[j]; }
+
+    /** The enclosure of log v_j, or null. */
+    public Interval logVariance(int j) { return logVariance == null ? null : logVariance[j]; }
   }
 
   /** The output laws of a run, one per start, or why the run has none (then {@code laws} is empty). */
@@ -116,21 +125,23 @@ public final class GaussianLawEnclosure {
   public Law marginal(ForwardProcess s, double t) {
     Interval time = Interval.of(t), a = s.a(time), a2 = s.a2(time), b2 = s.b2(time);
     int d = lambda.length;
-    Interval[] m = zeroMean ? null : new Interval[d], v = new Interval[d];
+    Interval[] m = zeroMean ? null : new Interval[d], v = new Interval[d], logV = new Interval[d];
     for (int j = 0; j < d; j++) {
-      v[j] = a2.multiply(lambda[j]).add(b2);
+      v[j] = lambda[j] == 0 ? b2 : a2.multiply(lambda[j]).add(b2); // a² · 0 is an exact 0
+      logV[j] = v[j].lo() > 0 ? v[j].log() : null;
       if (m != null) m[j] = a.multiply(meanU[j]);
     }
-    return new Law(m, v);
+    return new Law(m, v, logV);
   }
 
   /** The prior N(0, 1) (vp) or N(0, b_T²) (ve) at T, or p_T ({@code exact}). */
   public Law start(boolean exact, ForwardProcess s, double horizon) {
     if (exact) return marginal(s, horizon);
     Interval v = s.variancePreserving() ? Interval.ONE : s.b2(Interval.of(horizon));
-    Interval[] vs = new Interval[lambda.length];
+    Interval[] vs = new Interval[lambda.length], logV = new Interval[lambda.length];
     java.util.Arrays.fill(vs, v);
-    return new Law(null, vs);
+    java.util.Arrays.fill(logV, s.variancePreserving() ? Interval.ZERO : v.log());
+    return new Law(null, vs, logV);
   }
 
   /**
@@ -148,7 +159,8 @@ public final class GaussianLawEnclosure {
     boolean vpPrior = s.variancePreserving() && start.mean() == null && isOne(start.variance());
     Interval sum = Interval.ZERO;
     for (int j = 0; j < lambda.length; j++) {
-      Interval lt = a2t.multiply(lambda[j]).add(b2t), lT = a2T.multiply(lambda[j]).add(b2T);
+      Interval lt = lambda[j] == 0 ? b2t : a2t.multiply(lambda[j]).add(b2t);
+      Interval lT = lambda[j] == 0 ? b2T : a2T.multiply(lambda[j]).add(b2T);
       Interval gap = startIsPT ? Interval.ZERO
           : vpPrior ? a2T.multiply(Interval.ONE.subtract(lambda[j])) : start.variance()[j].subtract(lT);
       Interval ratio = lt.divide(lT), dv, dm;
@@ -184,6 +196,25 @@ public final class GaussianLawEnclosure {
     return sv.subtract(sw).square();
   }
 
+  /**
+   * v_Pj − v_Qj: the difference of the enclosures, intersected (both contain it) with
+   * v_Qj·expm1(log v_Pj − log v_Qj) where both logarithms are known.
+   */
+  static Interval difference(Law p, Law q, int j) {
+    Interval v = p.variance()[j], w = q.variance()[j], d = v.subtract(w);
+    Interval lv = p.logVariance(j), lw = q.logVariance(j);
+    if (lv == null || lw == null) return d;
+    return d.intersect(w.multiply(lv.subtract(lw).expm1()));
+  }
+
+  /** v_Pj/v_Qj − 1 for v_Qj &gt; 0, likewise intersected with expm1(log v_Pj − log v_Qj). */
+  static Interval relativeDifference(Law p, Law q, int j) {
+    Interval v = p.variance()[j], w = q.variance()[j], r = v.subtract(w).divide(w);
+    Interval lv = p.logVariance(j), lw = q.logVariance(j);
+    if (lv == null || lw == null) return r;
+    return r.intersect(lv.subtract(lw).expm1());
+  }
+
   /** W2(P, Q) = √(Σ_j (m_Pj − m_Qj)² + (√v_Pj − √v_Qj)²) (docs/claims.md §5.1, commuting case). */
   public static Interval w2(Law p, Law q) {
     checkSame(p, q);
@@ -191,7 +222,7 @@ public final class GaussianLawEnclosure {
     for (int j = 0; j < p.dimension(); j++) {
       Interval v = p.variance()[j], w = q.variance()[j];
       Interval dm = p.mean == null && q.mean == null ? Interval.ZERO : p.mean(j).subtract(q.mean(j));
-      sum = sum.add(dm.square()).add(sqrtGapSquared(v, w, v.subtract(w)));
+      sum = sum.add(dm.square()).add(sqrtGapSquared(v, w, difference(p, q, j)));
     }
     return sum.sqrt();
   }
@@ -236,7 +267,7 @@ public final class GaussianLawEnclosure {
         unboundedAbove = true; // this term is in [0, ∞]
         continue;
       }
-      Interval r = v.subtract(w).divide(w);
+      Interval r = relativeDifference(p, q, j);
       sum = sum.add(rMinusLog1p(r)).add(dm.square().divide(w));
     }
     Interval half = sum.multiply(0.5);
@@ -318,18 +349,49 @@ public final class GaussianLawEnclosure {
       }
     }
     StepMap map = new StepMap(scheme, s, epsScore, means);
+    // A deterministic scheme multiplies v_j by c_j² each step, so log v_N = log v_0 + Σ 2 log|c_j|: the
+    // sum is carried exactly as a double plus a small interval (TwoSum), each term 2 log1p(c_j − 1)
+    // enclosed from c_j − 1 without forming c_j, so its width does not grow by an ulp of v per step.
+    boolean logTrack = DETERMINISTIC.contains(scheme.name());
+    double[] sumHi = logTrack ? new double[d] : null;
+    Interval[] sumRest = logTrack ? new Interval[d] : null;
+    if (logTrack) java.util.Arrays.fill(sumRest, Interval.ZERO);
     for (int i = 0; i + 1 < times.length; i++) {
       String why = map.prepare(times[i], times[i + 1]);
       if (why != null) return new Run(List.of(), why);
       for (int j = 0; j < d; j++) {
         why = map.apply(j, m, v);
         if (why != null) return new Run(List.of(), why);
+        if (logTrack && sumRest[j] != null) {
+          Interval term = map.logGain();
+          if (term == null) {
+            sumRest[j] = null; // c_j may be 0: the logarithm is not tracked for this coordinate
+            continue;
+          }
+          double x = sumHi[j], y = term.mid(), sum = x + y, back = sum - x;
+          double err = (x - (sum - back)) + (y - back); // TwoSum: x + y = sum + err exactly
+          sumHi[j] = sum;
+          sumRest[j] = sumRest[j].add(err).add(term.subtract(y));
+        }
       }
     }
     List<Law> out = new ArrayList<>();
-    for (int k = 0; k < nV; k++) out.add(new Law(means ? m[k] : null, v[k]));
+    for (int k = 0; k < nV; k++) {
+      Interval[] logV = null;
+      if (logTrack) {
+        logV = new Interval[d];
+        for (int j = 0; j < d; j++) {
+          Interval l0 = starts.get(k).logVariance(j);
+          logV[j] = l0 == null || sumRest[j] == null ? null : l0.add(Interval.of(sumHi[j]).add(sumRest[j]));
+        }
+      }
+      out.add(new Law(means ? m[k] : null, v[k], logV));
+    }
     return new Run(List.copyOf(out), null);
   }
+
+  /** The schemes without noise, whose steps only scale the variance. */
+  private static final List<String> DETERMINISTIC = List.of("ode-euler", "ode-heun", "ode-rk4", "ode-ei");
 
   /** c₀ + c₁ y, with c₀ null for an exact 0. */
   private record Affine(Interval c0, Interval c1) {
@@ -353,7 +415,8 @@ public final class GaussianLawEnclosure {
     private final Interval[] a = new Interval[3], a2 = new Interval[3], b2 = new Interval[3], f = new Interval[3],
         g2 = new Interval[3], pert = new Interval[3];
     private final double[] pointTime = new double[3];
-    private Interval h, phi, is, in, eta, discreteBeta, keepScale;
+    private Interval h, phi, phiMinusOne, is, in, eta, discreteBeta, keepScale;
+    private Interval gain; // c₁ − 1 of the last deterministic coordinate step
 
     StepMap(EnclosedScheme scheme, ForwardProcess s, double epsScore, boolean means) {
       this.scheme = scheme;
@@ -386,6 +449,7 @@ public final class GaussianLawEnclosure {
       if (name.equals("ei") || name.equals("ode-ei") || name.equals("dpom") || name.equals("dpum")) {
         ForwardProcess.Step e = s.step(ti, tn);
         phi = e.phi();
+        phiMinusOne = e.phiMinusOne();
         is = e.scoreCoefficient();
         in = e.noiseVariance();
       }
@@ -410,7 +474,7 @@ public final class GaussianLawEnclosure {
 
     /** ŝ at call time i for coordinate j applied to y = c₀ + c₁ y₀; null when a denominator may be 0. */
     private Affine score(int i, int j, Affine y, String[] why) {
-      Interval den = a2[i].multiply(lambda[j]).add(b2[i]);
+      Interval den = lambda[j] == 0 ? b2[i] : a2[i].multiply(lambda[j]).add(b2[i]); // a² · 0 is an exact 0
       if (den.lo() <= 0) {
         why[0] = den.hi() <= 0
             ? "the score is undefined at t = " + timeLabel(i) + ": eigenvalue " + j + " of Σ is 0 and b_t² = 0, so the"
@@ -470,14 +534,14 @@ public final class GaussianLawEnclosure {
         case "ode-euler" -> {
           Affine k1 = flow(0, j, y, why);
           if (k1 == null) return why[0];
-          out = y.plus(k1.times(h));
+          out = increment(y, k1.times(h));
         }
         case "ode-heun" -> {
           Affine k1 = flow(0, j, y, why);
           if (k1 == null) return why[0];
           Affine k2 = flow(1, j, y.plus(k1.times(h)), why);
           if (k2 == null) return why[0];
-          out = y.plus(k1.plus(k2).times(h.multiply(0.5)));
+          out = increment(y, k1.plus(k2).times(h.multiply(0.5)));
         }
         case "ode-rk4" -> {
           Interval half = h.multiply(0.5);
@@ -490,18 +554,35 @@ public final class GaussianLawEnclosure {
           Affine k4 = flow(1, j, y.plus(k3.times(h)), why);
           if (k4 == null) return why[0];
           Interval two = Interval.of(2);
-          out = y.plus(k1.plus(k2.times(two)).plus(k3.times(two)).plus(k4).times(h.divide(Interval.of(6))));
+          out = increment(y, k1.plus(k2.times(two)).plus(k3.times(two)).plus(k4).times(h.divide(Interval.of(6))));
         }
         case "ode-ei", "dpom", "dpum" -> {
           Affine sc = score(0, j, y, why);
           if (sc == null) return why[0];
-          out = y.times(phi).plus(sc.times(is.multiply(0.5)));
+          // Φ y + ½ I_s ŝ = y + ((Φ − 1) y + ½ I_s ŝ): the increment keeps Φ − 1 from expm1
+          out = increment(y, y.times(phiMinusOne).plus(sc.times(is.multiply(0.5))));
           if (!scheme.name().equals("ode-ei")) return corrector(j, out, m, v);
         }
         default -> throw new IllegalStateException("no law enclosure for scheme " + scheme.name());
       }
       update(j, out, noise, m, v);
       return null;
+    }
+
+    /** y + δ, remembering δ's coefficient c₁ − 1 for {@link #logGain}. */
+    private Affine increment(Affine y, Affine delta) {
+      gain = delta.c1();
+      return y.plus(delta);
+    }
+
+    /**
+     * 2 log|c₁| of the last deterministic step: 2 log1p(c₁ − 1) when c₁ − 1 &gt; −½, else log(c₁²);
+     * null when c₁ may be 0.
+     */
+    Interval logGain() {
+      if (gain.lo() > -0.5) return gain.log1p().multiply(2);
+      Interval c2 = Interval.ONE.add(gain).square();
+      return c2.lo() > 0 ? c2.log() : null;
     }
 
     /** dpom's M corrector steps or dpum's one, after the predictor map {@code pred}. */
