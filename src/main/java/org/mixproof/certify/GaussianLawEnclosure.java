@@ -154,6 +154,7 @@ public final class GaussianLawEnclosure {
    * itself ({@code startIsPT}) both processes give p_t exactly and W2 = 0.
    */
   public Interval continuousW2(ForwardProcess s, double horizon, double t, Law start, boolean startIsPT, boolean ode) {
+    if (startIsPT) return Interval.ZERO;
     Interval tT = Interval.of(horizon), tt = Interval.of(t);
     Interval aT = s.a(tT), a2T = s.a2(tT), b2T = s.b2(tT), at = s.a(tt), a2t = s.a2(tt), b2t = s.b2(tt);
     boolean vpPrior = s.variancePreserving() && start.mean() == null && isOne(start.variance());
@@ -161,10 +162,9 @@ public final class GaussianLawEnclosure {
     for (int j = 0; j < lambda.length; j++) {
       Interval lt = lambda[j] == 0 ? b2t : a2t.multiply(lambda[j]).add(b2t);
       Interval lT = lambda[j] == 0 ? b2T : a2T.multiply(lambda[j]).add(b2T);
-      Interval gap = startIsPT ? Interval.ZERO
-          : vpPrior ? a2T.multiply(Interval.ONE.subtract(lambda[j])) : start.variance()[j].subtract(lT);
+      Interval gap = vpPrior ? a2T.multiply(Interval.ONE.subtract(lambda[j])) : start.variance()[j].subtract(lT);
       Interval ratio = lt.divide(lT), dv, dm;
-      Interval meanGap = startIsPT ? Interval.ZERO : start.mean(j).subtract(aT.multiply(meanU[j]));
+      Interval meanGap = start.mean(j).subtract(aT.multiply(meanU[j]));
       if (ode) {
         dv = ratio.multiply(gap);
         dm = ratio.sqrt().multiply(meanGap);
@@ -291,7 +291,7 @@ public final class GaussianLawEnclosure {
   /**
    * g(x) for a double x &gt; −1: for |x| ≤ 1/8 by the series Σ_{k=2}^{18} (−1)^k x^k/k plus its
    * remainder, at most |x|^{19}/(19 (1 − |x|)) (below 1e-16 relative to g ≥ x²/2·(1 − 2|x|/3)); else
-   * x − log(1 + x), where g ≥ 0.0067 so the two ulps of the logarithm stay below 1e-13 relative.
+   * x − log1p(x), where g ≥ 0.0085 so the two ulps of log1p stay below 1e-13 relative.
    */
   static Interval rMinusLog1pAt(double x) {
     Interval r = Interval.of(x);
@@ -305,7 +305,7 @@ public final class GaussianLawEnclosure {
       Interval tail = power.abs().divide(Interval.of(SERIES_TERMS + 1).multiply(Interval.ONE.subtract(Math.abs(x))));
       return sum.add(Interval.of(-tail.hi(), tail.hi())).max(Interval.ZERO);
     }
-    return r.subtract(r.add(1).log()).max(Interval.ZERO);
+    return r.subtract(r.log1p()).max(Interval.ZERO);
   }
 
   private static void checkSame(Law p, Law q) {
