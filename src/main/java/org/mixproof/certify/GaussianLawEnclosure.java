@@ -268,7 +268,9 @@ public final class GaussianLawEnclosure {
         continue;
       }
       Interval r = relativeDifference(p, q, j);
-      sum = sum.add(rMinusLog1p(r)).add(dm.square().divide(w));
+      // r > −1 in reals (v > 0); an enclosure reaching −1 (v/w below u) falls back to g = v/w − 1 − log(v/w)
+      Interval g = r.lo() > -1 ? rMinusLog1p(r) : v.divide(w).subtract(1).subtract(v.divide(w).log()).max(Interval.ZERO);
+      sum = sum.add(g).add(dm.square().divide(w));
     }
     Interval half = sum.multiply(0.5);
     return new Bounds(Math.max(0, half.lo()), unboundedAbove ? Double.POSITIVE_INFINITY : half.hi());

@@ -5,8 +5,9 @@ import org.mixproof.schedule.NoiseSchedule;
 /**
  * Enclosures of a_t and b_t² at a double time t (exact input) from the schedule's closed form
  * (docs/claims.md §0, written once in {@link ForwardProcess}), evaluated in intervals: the
- * coefficients of the real forward process, not the doubles the schedule code returns. {@link #asComputed} instead takes those doubles as exact inputs —
- * the density the double code and the oracle both evaluate.
+ * coefficients of the real forward process, not the doubles the schedule code returns.
+ * {@link #asComputed} instead takes those doubles as exact inputs — the density the double code and
+ * the oracle both evaluate.
  */
 public record ScheduleEnclosure(Interval a, Interval b2, boolean exact) {
 

@@ -302,6 +302,16 @@ class GaussianLawEnclosureTest {
     assertFalse(w2.contains(1.8367598782712082), "the double value lies outside: " + w2);
   }
 
+  /** KL(N(0, 1e-30) ‖ N(0, 1)) = ½(1e-30 − 1 − log 1e-30): r = v/w − 1 is within u of −1. */
+  @Test
+  void klOfAVanishingVariance() {
+    Law p = new Law(null, new Interval[] {Interval.of(1e-30)}), q = new Law(null, new Interval[] {Interval.ONE});
+    Bounds kl = GaussianLawEnclosure.kl(p, q);
+    Apfloat v = of(1e-30), ref = v.subtract(ONE).subtract(ApfloatMath.log(v)).multiply(new Apfloat("0.5", P));
+    assertContains(Interval.of(kl.lower(), kl.upper()), ref, "KL");
+    assertTrue(kl.relativeWidth() <= 16 * U, "width " + kl.relativeWidth()); // a few roundings of log(1e-30) ≈ −69
+  }
+
   /** g(r) = r − log(1 + r) at points across the series' switch (|r| = 1/8) against 60 digits. */
   @Test
   void rMinusLog1pEnclosesTheReference() {
