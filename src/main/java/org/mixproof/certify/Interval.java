@@ -9,7 +9,7 @@ package org.mixproof.certify;
  * binary64 with round-to-nearest, so the exact result lies within half an ulp of the computed one;
  * moving each computed endpoint to the adjacent double outward ({@link Math#nextDown}, {@link
  * Math#nextUp}) therefore encloses it, in the normal, subnormal and overflow ranges alike. {@link
- * StrictMath#exp}, {@link StrictMath#expm1} and {@link StrictMath#log} are specified within 1 ulp of
+ * StrictMath#exp}, {@link StrictMath#expm1}, {@link StrictMath#log} and {@link StrictMath#log1p} are specified within 1 ulp of
  * the exact result (and semi-monotonic), so two steps outward enclose them. A result that would be
  * NaN (∞ − ∞) is never produced: the only infinite endpoints are −∞ as lo and +∞ as hi, and products
  * 0 × ∞ (a limit, not a member) count as 0.
@@ -158,6 +158,20 @@ public final class Interval {
     if (hi <= 0) throw new IllegalArgumentException("log of an interval not above 0: [" + lo + ", " + hi + "]");
     double l = lo <= 0 ? Double.NEGATIVE_INFINITY : down(down(StrictMath.log(lo)));
     double h = hi == Double.POSITIVE_INFINITY ? hi : up(up(StrictMath.log(hi)));
+    return new Interval(l, h);
+  }
+
+  /** log(1 + x): StrictMath.log1p is within 1 ulp (and semi-monotonic), so two ulps outward; refuses lo ≤ −1. */
+  public Interval log1p() {
+    if (lo <= -1) throw new IllegalArgumentException("log1p of an interval not above -1: [" + lo + ", " + hi + "]");
+    double h = hi == Double.POSITIVE_INFINITY ? hi : up(up(StrictMath.log1p(hi)));
+    return new Interval(down(down(StrictMath.log1p(lo))), h);
+  }
+
+  /** The intersection; refuses disjoint intervals (two enclosures of one number never are). */
+  public Interval intersect(Interval o) {
+    double l = Math.max(lo, o.lo), h = Math.min(hi, o.hi);
+    if (l > h) throw new IllegalStateException("disjoint enclosures " + this + " and " + o);
     return new Interval(l, h);
   }
 

@@ -112,6 +112,11 @@ final class ErrorsCommand implements Callable<Integer> {
           + " default ${DEFAULT-VALUE}; the error is estimated with N/2).")
   int gridCells2d;
 
+  @Option(names = "--certified", description = {"Also enclose every W2 and KL in a rigorous interval (outward-rounded"
+      + " interval arithmetic on the real law, docs/claims.md §8): Gaussian data only (a spectrum, or k = 1 with a diagonal"
+      + " covariance).", "Refused, naming what has no enclosure, before anything is computed."})
+  boolean certified;
+
   @Option(names = "--json", description = "Print JSON instead of the table.")
   boolean json;
 
@@ -153,15 +158,28 @@ final class ErrorsCommand implements Callable<Integer> {
         c0, c1);
     String what;
     List<ErrorTable.Row> rows;
+    Spectrum sp = null;
+    GaussianMixture m = null;
+    if (data.spectrum != null) {
+      sp = Spectrum.read(data.spectrum);
+    } else {
+      m = DiffusedMixtureOptions.readMixture(data.mixture, spec.commandLine().getErr()).mixture();
+    }
+    if (certified) {
+      List<String> refused = CertifiedErrors.refusals(s, list, m);
+      if (!refused.isEmpty()) {
+        throw new IllegalArgumentException("--certified has no enclosure for " + String.join("; ", refused));
+      }
+    }
+    CertifiedErrors.Result cert = null;
     // a grid-law table on fine grids takes a minute: say that it is alive
     try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), quiet, "errors",
-        () -> "computing " + list.size() + " schemes × " + b.size() + " budgets × " + eps.size() + " eps")) {
-      if (data.spectrum != null) {
-        Spectrum sp = Spectrum.read(data.spectrum);
+        () -> "computing " + list.size() + " schemes × " + b.size() + " budgets × " + eps.size() + " eps"
+            + (certified ? ", then their enclosures" : ""))) {
+      if (sp != null) {
         what = "spectrum " + sp.source() + " (d = " + sp.dimension() + ", " + sp.zeros() + " zero eigenvalues)";
         rows = ErrorTable.gaussian(GaussianLaw.ofSpectrum(sp), config);
       } else {
-        GaussianMixture m = DiffusedMixtureOptions.readMixture(data.mixture, spec.commandLine().getErr()).mixture();
         what = "mixture " + data.mixture + " (d = " + m.dimension() + ", k = " + m.components() + ")";
         if (m.components() == 1) {
           rows = ErrorTable.gaussian(GaussianLaw.of(m), config);
@@ -171,10 +189,16 @@ final class ErrorsCommand implements Callable<Integer> {
           rows = r.rows();
         }
       }
+      if (certified) {
+        cert = CertifiedErrors.compute(CertifiedErrors.data(sp == null ? null : sp.eigenvalues(), m), config, rows);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) printJson(out, what, s, T, config, rows);
-    else printTable(out, what, s, T, config, rows);
+    if (json) printJson(out, what, s, T, config, rows, cert);
+    else {
+      printTable(out, what, s, T, config, rows);
+      if (cert != null) printCertified(out, rows, cert);
+    }
     out.flush();
     return 0;
   }
@@ -241,8 +265,52 @@ final class ErrorsCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-");
   }
 
+  /** The enclosures after the table, one line per row, and every double outside its enclosure. */
+  private static void printCertified(PrintWriter out, List<ErrorTable.Row> rows, CertifiedErrors.Result cert) {
+    out.println();
+    out.println("# certified (docs/claims.md §8, certified.law): rigorous enclosures of the real law's W2 and KL"
+        + " (outward-rounded interval arithmetic from the exact inputs: spectrum, double time grid, schedule parameters)");
+    out.println("# 1.2345[678, 702]e-01 is the interval [1.2345678e-01, 1.2345702e-01], each end rounded outward to "
+        + CertifiedErrors.DIGITS + " digits; largest relative width " + CertifiedErrors.width(cert.maxRelativeWidth())
+        + "; " + (cert.outside().isEmpty() ? "every double value lies inside its enclosure"
+            : cert.outside().size() + " of the double values lie OUTSIDE their enclosures (marked !)")
+        + String.format(Locale.ROOT, "; %.1f s", cert.seconds()));
+    String fmt = "%-6s %-8s %-10s %6s %6s  %-28s %-28s %-28s %-28s %-28s%n";
+    out.printf(Locale.ROOT, fmt, "start", "eps", "scheme", "budget", "steps", "W2(p_eps) in", "W2(p_0) in",
+        "KL(p_eps) in", "SDE(cont) in", "ODE(cont) in");
+    java.util.Map<Integer, List<CertifiedErrors.Outside>> bad = CertifiedErrors.byRow(cert.outside());
+    for (int i = 0; i < rows.size(); i++) {
+      ErrorTable.Row r = rows.get(i);
+      CertifiedErrors.Enclosures e = cert.rows().get(i);
+      List<String> cells = new ArrayList<>();
+      for (var en : CertifiedErrors.named(e).entrySet()) {
+        boolean outside = bad.getOrDefault(i, List.of()).stream().anyMatch(o -> o.quantity().equals(en.getKey()));
+        cells.add(CertifiedErrors.interval(en.getValue()) + (outside ? " !" : ""));
+      }
+      out.printf(Locale.ROOT, fmt, r.start().label(), shortNum(r.eps()), r.scheme(), r.budget(), r.steps(),
+          cells.get(0), cells.get(1), cells.get(2), cells.get(3), cells.get(4));
+    }
+    // one line per distinct finding: the continuous-time columns repeat over schemes and budgets
+    java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+    for (CertifiedErrors.Outside o : cert.outside()) {
+      ErrorTable.Row r = rows.get(o.row());
+      boolean perRun = !o.quantity().contains("continuous");
+      String where = perRun ? r.scheme() + " (" + r.start().label() + ", eps = " + shortNum(r.eps()) + ", budget " + r.budget() + ")"
+          : "(" + r.start().label() + ", eps = " + shortNum(r.eps()) + ")";
+      seen.merge("# finding: " + o.quantity() + " " + where + " = " + o.value() + " in double lies outside the enclosure ["
+          + o.enclosure().lower() + ", " + o.enclosure().upper() + "] of the real value", 1, Integer::sum);
+    }
+    seen.forEach((line, n) -> out.println(line + (n > 1 ? " (" + n + " rows)" : "")));
+    for (int i = 0; i < rows.size(); i++) {
+      String why = cert.rows().get(i).undefined();
+      if (why != null && rows.get(i).undefined() == null) {
+        out.println("# not certified: " + rows.get(i).scheme() + " at eps = " + shortNum(rows.get(i).eps()) + ": " + why);
+      }
+    }
+  }
+
   private static void printJson(PrintWriter out, String what, NoiseSchedule s, double T, ErrorTable.Config c,
-      List<ErrorTable.Row> rows) {
+      List<ErrorTable.Row> rows, CertifiedErrors.Result cert) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("data", what);
@@ -256,8 +324,15 @@ final class ErrorsCommand implements Callable<Integer> {
     }
     root.put("budget", c.budget().name().toLowerCase(Locale.ROOT));
     root.put("eps_score", c.epsScore());
+    if (cert != null) {
+      ObjectNode co = root.putObject("certified");
+      putNum(co, "max_relative_width", cert.maxRelativeWidth());
+      co.put("doubles_outside", cert.outside().size());
+      co.put("seconds", cert.seconds());
+    }
     ArrayNode arr = root.putArray("rows");
-    for (ErrorTable.Row r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      ErrorTable.Row r = rows.get(i);
       ObjectNode o = arr.addObject();
       o.put("start", r.start().label());
       o.put("eps", r.eps());
@@ -292,8 +367,23 @@ final class ErrorsCommand implements Callable<Integer> {
       }
       putNum(o, "w2_eps_sde_continuous", r.w2SdeContinuous());
       putNum(o, "w2_eps_ode_continuous", r.w2OdeContinuous());
+      if (cert != null) putCertified(o, cert.rows().get(i), CertifiedErrors.byRow(cert.outside()).get(i));
     }
     out.println(root.toPrettyString());
+  }
+
+  /**
+   * A row's enclosures as KEY_lower / KEY_upper beside each value (ends as doubles: exact; +∞ as
+   * "Infinity"), the reason when the interval run has none, and whether the doubles lie inside.
+   */
+  private static void putCertified(ObjectNode o, CertifiedErrors.Enclosures e, List<CertifiedErrors.Outside> outside) {
+    for (var en : CertifiedErrors.named(e).entrySet()) {
+      if (en.getValue() == null) continue;
+      putNum(o, en.getKey() + "_lower", en.getValue().lower());
+      putNum(o, en.getKey() + "_upper", en.getValue().upper());
+    }
+    if (e.undefined() != null) o.put("certified_undefined", e.undefined());
+    o.put("doubles_inside", outside == null || outside.isEmpty());
   }
 
   /**
