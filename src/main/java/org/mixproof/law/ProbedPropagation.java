@@ -33,9 +33,16 @@ final class ProbedPropagation {
    */
   static final int MAX_PROBED_EVALUATIONS = 2;
 
-  /** The probes answer with q_i ∈ {0, Q}: a power of two, so dividing by Q^|T| is exact, large
-   *  enough that c_T Q^|T| dominates what Möbius inversion subtracts from it (relative error ≈ u). */
-  static final double PROBE = 0x1p32;
+  /**
+   * The probes answer call i with q_i ∈ {0, Q_i}, Q_i = 2^{e_i} a power of two (dividing by Π Q_i is
+   * exact). Reading c_T from the probes costs u·|c_∅|/(|c_T| Π Q_i) relative, and A_j = Σ_T c_T q^T is
+   * then off by u·|c_∅|·|q|/Q; so Q_i must reach the step's largest |q_i(j)|: e_i is at least
+   * {@value #PROBE_EXPONENT} and at least the exponent of max_j |q_i(j)| (the score coefficients reach
+   * 1/b_t² ≈ 1e21 on the first levels of a [CLW25] grid, where a fixed 2³² lost 1e-5 of the KL).
+   */
+  static final int PROBE_EXPONENT = 32;
+  /** Q_i² must stay finite: exponents above this are capped. */
+  static final int MAX_PROBE_EXPONENT = 500;
 
   /**
    * Zero means: the step's linear part read off the scheme code by probing. A step calls the score
@@ -53,11 +60,12 @@ final class ProbedPropagation {
     double[] y = new double[probes * width];
     double[] times = new double[m];
     int[] calls = new int[1];
+    int[] exps = new int[m];
     Score probe = (t, in, out) -> {
       int i = calls[0]++;
       if (i >= m) throw new IllegalStateException("scheme " + scheme.name() + " evaluates the score more than its declared " + m + " times");
       times[i] = t;
-      for (int k = 0; k < in.length; k++) out[k] = ((k / width) >> i & 1) == 1 ? PROBE * in[k] : 0;
+      for (int k = 0; k < in.length; k++) out[k] = ((k / width) >> i & 1) == 1 ? Math.scalb(in[k], exps[i]) : 0;
     };
     int[] draws = new int[1];
     Noise noise = xi -> {
@@ -73,10 +81,25 @@ final class ProbedPropagation {
     double lamMin = Double.POSITIVE_INFINITY;
     for (double l : lambda) lamMin = Math.min(lamMin, l);
     for (int step = 0; step < grid.steps(); step++) {
-      for (int k = 0; k < y.length; k++) y[k] = k % width == 0 ? 1 : 0;
-      calls[0] = 0;
-      draws[0] = 0;
-      scheme.step(grid.time(step), grid.time(step + 1), y, c);
+      // a first run records the score calls' times, which set each probe's size; then the probed run
+      java.util.Arrays.fill(exps, PROBE_EXPONENT);
+      for (int pass = 0; pass < 2; pass++) {
+        for (int k = 0; k < y.length; k++) y[k] = k % width == 0 ? 1 : 0;
+        calls[0] = 0;
+        draws[0] = 0;
+        scheme.step(grid.time(step), grid.time(step + 1), y, c);
+        if (pass == 1 || calls[0] != m) break;
+        boolean larger = false;
+        for (int i = 0; i < m; i++) {
+          double a = s.a(times[i]), floor = a * a * lamMin + s.b2(times[i]);
+          if (!(floor > 0)) continue; // undefined at this time: reported below
+          double most = 1 / floor + (epsScore == 0 ? 0 : Math.abs(epsScore * e.scale(times[i])));
+          int ex = Math.min(MAX_PROBE_EXPONENT, Math.max(PROBE_EXPONENT, Math.getExponent(most) + 1));
+          larger |= ex != exps[i];
+          exps[i] = ex;
+        }
+        if (!larger) break;
+      }
       if (calls[0] != m || draws[0] != nR) {
         throw new IllegalStateException("scheme " + scheme.name() + " made " + calls[0] + " score calls and "
             + draws[0] + " draws in a step but declares " + m + " and " + nR);
@@ -87,7 +110,11 @@ final class ProbedPropagation {
         for (int bit = 0; bit < m; bit++) { // Möbius inversion over subsets
           for (int sub = 0; sub < probes; sub++) if ((sub >> bit & 1) == 1) cf[sub] -= cf[sub ^ (1 << bit)];
         }
-        for (int sub = 0; sub < probes; sub++) cf[sub] = Math.scalb(cf[sub], -32 * Integer.bitCount(sub));
+        for (int sub = 0; sub < probes; sub++) {
+          int scale = 0;
+          for (int i = 0; i < m; i++) if ((sub >> i & 1) == 1) scale += exps[i];
+          cf[sub] = Math.scalb(cf[sub], -scale);
+        }
       }
       if (m <= 2 && nR <= 1 && v.length <= 2) { // fused single pass
         fusedStep(s, times, m, epsScore, e, coef, nR, v, lamMin);

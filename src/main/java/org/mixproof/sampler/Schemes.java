@@ -22,9 +22,10 @@ import org.mixproof.schedule.NoiseSchedule;
  *   <li>{@code dpum}: an {@code ode-ei} predictor, then an underdamped corrector at t' with a fresh
  *       velocity v ~ N(0, I) and M steps v ← v + η(s_{t'}(y) − γ v) + √(2γη) ξ, y ← y + η v
  *       (semi-implicit Euler), same η. Defaults M = 1, κ = 1, γ = 2.
- *   <li>The discrete DDPM samplers of docs/claims.md §5.4, with α = a_{t'}²/a_t² the exact discrete
+ *   <li>The discrete DDPM samplers of docs/claims.md §5.4, with α = a_t²/a_{t'}² the exact discrete
  *       step of the forward chain (on {@code TimeGrid.ly24}/{@code clw25} grids α_t = ᾱ_t/ᾱ_{t−1}) and
- *       β = 1 − α: {@code ly24} ([LY24] eq. 2.4, noise inside the rescaling)
+ *       β = 1 − α (both from log α = 2(log a_t − log a_{t'}), so β keeps its digits where a_t rounds to 1):
+ *       {@code ly24} ([LY24] eq. 2.4, noise inside the rescaling)
  *       y' = α^{−½}(y + β s_t(y) + √β ξ); {@code clw25} ([CLW25] eq. 9, noise outside)
  *       y' = α^{−½}(y + β s_t(y)) + √β ξ. On a coordinate whose data law is N(0, 1) (score −y) the
  *       clw25 step is N(√α y, β), the forward chain's exact reverse, and the ly24 step adds
@@ -150,9 +151,15 @@ public final class Schemes {
     }
   };
 
-  /** α = (a_{t'}/a_t)², β = 1 − α; the two samplers differ only in where √β ξ enters. */
+  /**
+   * α = (a_t/a_{t'})², β = 1 − α; the two samplers differ only in where √β ξ enters. Both from
+   * log α = 2(log a_t − log a_{t'}) ({@link NoiseSchedule#logA}): 1 − α in double would be exactly 0 once
+   * a_t = e^{−t} rounds to 1 (t ≲ 1e-16, the first levels of a [CLW25] grid), while the real β ≈ 2h is
+   * of the order of b_t² there.
+   */
   private static void discreteStep(double t, double tNext, double[] y, StepContext c, boolean noiseInside) {
-    double ratio = c.schedule().a(t) / c.schedule().a(tNext), alpha = ratio * ratio, beta = 1 - alpha;
+    double logAlpha = 2 * (c.schedule().logA(t) - c.schedule().logA(tNext));
+    double alpha = Math.exp(logAlpha), beta = -Math.expm1(logAlpha);
     if (!(alpha > 0 && alpha <= 1)) {
       throw new UndefinedStepException("discrete step from t = " + t + " to " + tNext + " has α = " + alpha
           + " outside (0, 1]");

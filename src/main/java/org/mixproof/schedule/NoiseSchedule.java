@@ -19,6 +19,12 @@ public interface NoiseSchedule {
   /** Signal scale a_t. */
   double a(double t);
 
+  /**
+   * log a_t = ∫_0^t f, to full relative precision where a_t is near 1 (the default, log of a(t), loses
+   * it there; the bundled schedules override it with their closed forms).
+   */
+  default double logA(double t) { return Math.log(a(t)); }
+
   /** Noise variance b_t², computed without cancellation at small t. */
   double b2(double t);
 

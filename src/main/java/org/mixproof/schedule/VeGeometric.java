@@ -34,6 +34,8 @@ public record VeGeometric(double sigmaMin, double sigmaMax) implements NoiseSche
 
   @Override public double a(double t) { checkTime(t); return 1; }
 
+  @Override public double logA(double t) { checkTime(t); return 0; }
+
   /** σ_min² (e^{2t ln(σ_max/σ_min)} − 1), through expm1 so small t keeps full precision. */
   @Override public double b2(double t) {
     return sigmaMin * sigmaMin * Math.expm1(2 * checkTime(t) * logRatio());

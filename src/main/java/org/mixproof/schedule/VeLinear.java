@@ -11,6 +11,8 @@ public record VeLinear() implements NoiseSchedule {
 
   @Override public double a(double t) { checkTime(t); return 1; }
 
+  @Override public double logA(double t) { checkTime(t); return 0; }
+
   @Override public double b(double t) { return checkTime(t); }
 
   @Override public double b2(double t) { return checkTime(t) * t; }

@@ -37,6 +37,8 @@ public record VpLinear(double betaMin, double betaMax) implements NoiseSchedule 
 
   @Override public double a(double t) { return Math.exp(-0.5 * integratedBeta(t)); }
 
+  @Override public double logA(double t) { return -0.5 * integratedBeta(t); }
+
   @Override public double b2(double t) { return -Math.expm1(-integratedBeta(t)); }
 
   @Override public double f(double t) { return -0.5 * beta(t); }

@@ -11,6 +11,8 @@ public record VpOu() implements NoiseSchedule {
 
   @Override public double a(double t) { return Math.exp(-checkTime(t)); }
 
+  @Override public double logA(double t) { return -checkTime(t); }
+
   @Override public double b2(double t) { return -Math.expm1(-2 * checkTime(t)); }
 
   @Override public double f(double t) { checkTime(t); return -1; }

@@ -66,6 +66,26 @@ class SchemeStepTest {
   static final NoiseSchedule VE = Schedules.parse("ve-linear");
   static final double T = 0.6, TN = 0.52, H = T - TN;
 
+  /**
+   * The discrete samplers where a_t rounds to 1: under vp-ou from t = 3e-20 to t' = 1e-20, α = e^{−2h}
+   * (h = 2e-20) is 1 in double, but β = 1 − e^{−2h} = 4e-20·(1 − 2e-20) is not 0; the noise term √β ξ and
+   * the score term β s must keep it (relative to 1e-15: β from expm1, within 2 ulps, then a few products).
+   */
+  @Test
+  void discreteStepsKeepBetaWhereATRoundsToOne() {
+    double t = 3e-20, tn = 1e-20, beta = 4e-20;
+    double[] s = score(t, Y0), xi = draw(0);
+    for (boolean inside : new boolean[] {true, false}) {
+      double[] got = step(inside ? Schemes.LY24 : Schemes.CLW25, OU, t, tn);
+      for (int i = 0; i < 2; i++) {
+        // α^{−½} = 1 + h to first order: below the double spacing at 1, so it multiplies by exactly 1 here
+        double want = Y0[i] + beta * s[i] + Math.sqrt(beta) * xi[i];
+        assertEquals(want, got[i], 1e-15 * Math.abs(want), (inside ? "ly24" : "clw25") + " coordinate " + i);
+        assertTrue(Math.abs(got[i] - Y0[i]) > 1e-12, "the noise √β ξ ≈ 2e-10 must not vanish");
+      }
+    }
+  }
+
   @Test
   void eulerMaruyama() {
     double[] s = score(T, Y0), xi = draw(0), want = new double[2];

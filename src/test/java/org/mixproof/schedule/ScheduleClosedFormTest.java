@@ -15,6 +15,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ScheduleClosedFormTest {
 
+  /**
+   * log a_t against its closed forms (vp-ou −t, vp-linear −½(β_min t + ½(β_max − β_min) t²), ve 0) — at
+   * t = 1e-20 too, where a_t rounds to 1 and log(a(t)) would be 0 — and against log(a(t)) at moderate t
+   * (within a few ulps of the logarithm: exp and log each within 1 ulp).
+   */
+  @Test
+  void logAKeepsItsDigitsWhereATRoundsToOne() {
+    NoiseSchedule ou = Schedules.parse("vp-ou"), lin = Schedules.parse("vp-linear:0.1,20");
+    assertEquals(-1e-20, ou.logA(1e-20), 0.0);
+    assertEquals(-0.5 * 0.1 * 1e-20, lin.logA(1e-20), Math.ulp(0.5e-21));
+    assertEquals(0.0, Schedules.parse("ve-linear").logA(1e-20), 0.0);
+    assertEquals(0.0, Schedules.parse("ve-geometric").logA(0.3), 0.0);
+    for (NoiseSchedule s : new NoiseSchedule[] {ou, lin}) {
+      for (double t : new double[] {0.05, 0.4, 0.9}) {
+        assertEquals(Math.log(s.a(t)), s.logA(t), 4 * Math.ulp(Math.log(s.a(t))), s.spec() + " at " + t);
+      }
+    }
+  }
+
   @Test
   void veGeometricReachesSigmaMaxAtTimeOne() {
     VeGeometric s = new VeGeometric(0.5, 8);
