@@ -77,7 +77,7 @@ public final class Checks {
   private static ClaimResult withProvenance(ClaimResult r) {
     if (r.witness() == null) return r;
     return new ClaimResult(r.spec(), r.verdict(), r.tries(), r.skipped(), r.refused(), r.measureName(), r.measure(),
-        r.where(), r.seed(), r.detail(), Witnesses.withProvenance(r.spec(), r.seed(), r.witness()));
+        r.where(), r.seed(), r.detail(), Witnesses.withProvenance(r.spec(), r.seed(), r.witness()), r.certificate());
   }
 
   /** Runs one claim; a malformed file propagates, anything else becomes an ERROR verdict. */

@@ -14,6 +14,9 @@ import org.mixproof.claim.spec.BoundExpression;
 import org.mixproof.claim.spec.ClaimSpec;
 import org.mixproof.law.DiagonalGaussian;
 import org.mixproof.law.Divergences;
+import org.mixproof.certify.ForwardProcess;
+import org.mixproof.certify.GaussianLawEnclosure;
+import org.mixproof.certify.Interval;
 import org.mixproof.law.GaussianLaw;
 import org.mixproof.mixture.Spectrum;
 import org.mixproof.sampler.Scheme;
@@ -65,6 +68,27 @@ public final class PublishedValueCheck implements ClaimCheck {
   /** The exact W2(output, p_ε) under one reading. */
   public record Value(Reading reading, int steps, long nfe, double w2) {}
 
+  /**
+   * The claimed reading's W2 enclosed in interval arithmetic (docs/claims.md §8, certified.law) by
+   * {@link GaussianLawEnclosure}, from the same inputs (spectrum, double time grid, schedule); null when
+   * the schedule or scheme has no enclosure or the run is undefined.
+   */
+  static Interval certifiedW2(ClaimSpec spec, int steps) {
+    Spectrum spectrum = spec.read("spectrum", Spectrum::read);
+    NoiseSchedule s = spec.read("schedule", Schedules::parse);
+    Scheme scheme = spec.read("scheme", Schemes::parse);
+    StartLaw start = spec.read("start", "prior", StartLaw::parse);
+    double T = spec.number("horizon", 1), eps = spec.number("eps", 0);
+    if (!ForwardProcess.encloses(s) || !GaussianLawEnclosure.SCHEMES.contains(scheme.name())) return null;
+    ForwardProcess process = ForwardProcess.of(s);
+    GaussianLawEnclosure data = new GaussianLawEnclosure(spectrum.eigenvalues(), null);
+    GaussianLawEnclosure.Law first = data.start(start == StartLaw.EXACT, process, T);
+    GaussianLawEnclosure.Run run = data.propagate(GaussianLawEnclosure.EnclosedScheme.parse(scheme.name()), process,
+        TimeGrid.uniform(T, eps, steps).times(), 0, List.of(first));
+    if (!run.defined()) return null;
+    return GaussianLawEnclosure.w2(run.laws().get(0), data.marginal(process, eps));
+  }
+
   /** Both readings of the file's column, in the order POINTS, NFE. */
   public static List<Value> values(ClaimSpec spec) {
     Spectrum spectrum = spec.read("spectrum", Spectrum::read);
@@ -104,6 +128,17 @@ public final class PublishedValueCheck implements ClaimCheck {
         values.get(0).steps(), values.get(0).nfe(), values.get(1).w2(), column, Reading.NFE.words, values.get(1).steps(),
         values.get(1).nfe());
     String where = "column " + column + " read as " + claimed.words;
+    // the claimed reading's W2 in intervals: PROVED when the whole enclosure lies within printed ± bound
+    // (printed and bound taken as the doubles the file's decimals parse to)
+    Interval certified = certifiedW2(spec, mine.steps());
+    String certificate = "";
+    if (certified != null) {
+      boolean proved = certified.lo() >= printed - tol && certified.hi() <= printed + tol;
+      boolean refuted = certified.hi() < printed - tol || certified.lo() > printed + tol;
+      certificate = proved ? "PROVED 1/1" : refuted ? "CERTIFIED" : "";
+      detail += String.format(Locale.ROOT, "; certified: W2 (%s) in [%.12g, %.12g], relative width %.1e", claimed.words,
+          certified.lo(), certified.hi(), certified.relativeWidth());
+    }
     if (err > tol) {
       Map<String, Object> w = new LinkedHashMap<>();
       w.put("printed", printed);
@@ -111,10 +146,10 @@ public final class PublishedValueCheck implements ClaimCheck {
       w.put("computed", mine.w2());
       w.put("computed_other_reading", other.w2());
       return new ClaimResult(spec, Verdict.FALSIFIED, 1, 0, 0, "|W2 − printed|/tolerance", err / tol, where,
-          options.seedFor(spec), detail, w);
+          options.seedFor(spec), detail, w, certificate.startsWith("PROVED") ? "" : certificate);
     }
     return new ClaimResult(spec, Verdict.HOLDS, 1, 0, 0, "|W2 − printed|/tolerance", err / tol, where,
-        options.seedFor(spec), detail, null);
+        options.seedFor(spec), detail, null, certificate.startsWith("PROVED") ? certificate : "");
   }
 
   static String fmt(double x) { return String.format(Locale.ROOT, "%s", x); }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mixproof.certify.Interval;
 import org.mixproof.claim.Checks;
 import org.mixproof.claim.ClaimResult;
 import org.mixproof.claim.RunOptions;
@@ -62,6 +63,13 @@ class PublishedValueCheckTest {
     assertEquals(Verdict.HOLDS, r.verdict(), r.detail());
     assertTrue(r.detail().contains("printed 23.42") && r.detail().contains("23.4195") && r.detail().contains("53.3"),
         r.detail());
+    // the law certificate: W2 enclosed in interval arithmetic, contains [PG24]'s own recursion's value to its
+    // rounding bound, and lies inside 23.42 ± 0.005 as a whole: the reproduction is PROVED
+    Interval w2 = PublishedValueCheck.certifiedW2(spec, 49);
+    assertTrue(w2.lo() <= points[0] + 2 * points[1] && points[0] - 2 * points[1] <= w2.hi(), w2 + " vs " + points[0]);
+    assertTrue(w2.relativeWidth() <= 1e-9, w2.toString());
+    assertEquals("PROVED 1/1", r.certificate());
+    assertTrue(r.detail().contains("certified: W2"), r.detail());
   }
 
   @Test
@@ -71,5 +79,6 @@ class PublishedValueCheckTest {
     ClaimResult r = Checks.run(ClaimFiles.parse(text, FILE), RunOptions.standard());
     assertEquals(Verdict.FALSIFIED, r.verdict(), r.detail());
     assertTrue(r.measure() > 1000, "|53.35 − 23.42|/0.005 ≈ 6000, was " + r.measure());
+    assertEquals("CERTIFIED", r.certificate(), "the enclosure of 53.35 lies wholly outside 23.42 ± 0.005: " + r.detail());
   }
 }
