@@ -58,6 +58,47 @@ public record PointCertificate(boolean certified, String reason, Interval measur
     return separate("m2(t)", m2, mixture, t, coefficients, boundText, toleranceText, exact, names);
   }
 
+  /**
+   * |‖s_t(x)‖ b_t²/r − 1| at x (the rescaled score against the distance r to a singular component's
+   * support, [LWB23]) against bound + tolerance.
+   */
+  public static PointCertificate scoreNorm(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x, double r,
+      String boundText, String toleranceText, Map<String, Double> exact, Set<String> names) {
+    return fromScore(mixture, schedule, t, x, boundText, toleranceText, exact, names, "|‖s‖ b²/r − 1|",
+        (s, c) -> norm(s).multiply(c.b2()).divide(Interval.of(r)).subtract(1).abs());
+  }
+
+  /** ‖E[X_0 | X_t = x]‖ = ‖x + b_t² s_t(x)‖/a_t (Tweedie) at x against bound + tolerance. */
+  public static PointCertificate denoiserNorm(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x,
+      String boundText, String toleranceText, Map<String, Double> exact, Set<String> names) {
+    return fromScore(mixture, schedule, t, x, boundText, toleranceText, exact, names, "‖E[X_0 | X_t = x]‖", (s, c) -> {
+      Interval[] m = new Interval[s.length];
+      for (int j = 0; j < s.length; j++) m[j] = Interval.of(x[j]).add(c.b2().multiply(s[j]));
+      return norm(m).divide(c.a());
+    });
+  }
+
+  private static PointCertificate fromScore(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x,
+      String boundText, String toleranceText, Map<String, Double> exact, Set<String> names, String what,
+      java.util.function.BiFunction<Interval[], ScheduleEnclosure, Interval> quantity) {
+    ScheduleEnclosure coefficients;
+    DensityEnclosure density;
+    try {
+      coefficients = ScheduleEnclosure.of(schedule, t);
+      density = new DensityEnclosure(mixture, coefficients);
+    } catch (IllegalArgumentException e) {
+      return new PointCertificate(false, e.getMessage(), null, null);
+    }
+    Interval measured = quantity.apply(density.at(x).score(), coefficients);
+    return separate(what, measured, mixture, t, coefficients, boundText, toleranceText, exact, names);
+  }
+
+  private static Interval norm(Interval[] v) {
+    Interval s = Interval.ZERO;
+    for (Interval c : v) s = s.add(c.square());
+    return s.sqrt();
+  }
+
   /** CERTIFIED when measured.lo > (bound + tolerance).hi; otherwise the reason: too wide, or not separated. */
   static PointCertificate separate(String what, Interval measured, GaussianMixture mixture, double t,
       ScheduleEnclosure coefficients, String boundText, String toleranceText, Map<String, Double> exact, Set<String> names) {

@@ -67,4 +67,32 @@ class PointCertificateTest {
     assertTrue(noClosedForm.reason().contains("custom"), noClosedForm.reason());
     assertTrue(at("beta - 3", null, OU).certified(), "beta = 5 enters exactly: 2 < 2.27");
   }
+
+  /**
+   * Score-norm and denoiser-norm certificates. One Gaussian N((1, 2), I) under vp-ou at t = 0.1: Tweedie's
+   * E[X_0 | X_t = x] = μ + a(x − aμ)/(a² + b²) = μ + a(x − aμ) (a² + b² = 1), whose norm at x = 0 is
+   * ‖μ(1 − a²)‖ = √5 b² — certified above 0.5 b², not at √5 b² itself. And singular data, where the
+   * rescaled score equals the distance to the support exactly: a rounding-level "violation" of
+   * |‖s‖ b²/r − 1| ≤ 0 is never certified.
+   */
+  @Test
+  void scoreAndDenoiserNormCertificates() {
+    GaussianMixture g = GaussianMixture.gaussian(new double[] {1, 2}, new double[][] {{1, 0}, {0, 1}});
+    PointCertificate above = PointCertificate.denoiserNorm(g, OU, 0.1, new double[] {0, 0}, "0.5 * b2", null, Map.of(), Set.of());
+    assertTrue(above.certified(), above.reason());
+    double exact = Math.sqrt(5) * -Math.expm1(-0.2);
+    double slack = 8 * Math.ulp(1.0) * exact; // the hand value: sqrt, expm1 (1 ulp each) and one product
+    assertTrue(above.measured().lo() <= exact + slack && above.measured().hi() >= exact - slack,
+        above.measured() + " around " + exact);
+    PointCertificate equal = PointCertificate.denoiserNorm(g, OU, 0.1, new double[] {0, 0}, "sqrt(5) * b2", null, Map.of(),
+        Set.of());
+    assertFalse(equal.certified(), equal.reason());
+    GaussianMixture line = GaussianMixture.gaussian(new double[] {0.5, -1}, new double[][] {{1, 0}, {0, 0}});
+    double a = Math.exp(-0.01), r = 0.7;
+    double[] x = {a * 0.5, a * -1 + r};
+    PointCertificate rounding = PointCertificate.scoreNorm(line, OU, 0.01, x, r, "0", null, Map.of(), Set.of());
+    assertFalse(rounding.certified(), rounding.reason());
+    // at the recorded x the real value is only the rounding of a_t μ in x: a few ε, never certifiably above 0
+    assertTrue(rounding.measured().lo() < 16 * Math.ulp(1.0), rounding.measured().toString());
+  }
 }

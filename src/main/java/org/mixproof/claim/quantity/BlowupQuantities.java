@@ -1,5 +1,8 @@
 package org.mixproof.claim.quantity;
 
+import java.util.Map;
+import org.mixproof.claim.spec.BoundExpression;
+import org.mixproof.certify.PointCertificate;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -40,6 +43,24 @@ public final class BlowupQuantities {
       return Measurement.of(Math.abs(ratio - 1), with(DensityVariables.of(p, Double.POSITIVE_INFINITY), "r", r), x,
           where(c, x));
     }
+
+    /** The measured ratio and the bound in intervals at the recorded x and r (docs/claims.md §8). */
+    @Override public PointCertificate certificate(DiffusionCases.Case c, Measurement m, ClaimSpec spec) {
+      return PointCertificate.scoreNorm(c.mixture(), c.schedule(), c.t(), m.point(), spec.number("r", 1),
+          BoundExpression.plainNumbers(spec.bound()), tolerance(spec), exact(m, "r"), variables());
+    }
+  }
+
+  static String tolerance(ClaimSpec spec) {
+    return spec.has("tolerance") ? BoundExpression.plainNumbers(spec.string("tolerance", "0")) : null;
+  }
+
+  /** The variables that are exact inputs: indicators and the quantity's own parameters. */
+  static Map<String, Double> exact(Measurement m, String... more) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    for (String k : new String[] {"shared", "isotropic", "singular", "beta"}) out.put(k, m.variables().get(k));
+    for (String k : more) out.put(k, m.variables().get(k));
+    return out;
   }
 
   /** A unit eigenvector of a zero eigenvalue of the PSD matrix {@code s}, or null when it is definite. */
@@ -78,6 +99,12 @@ public final class BlowupQuantities {
       Domain.ball(beta).project(x);
       double value = Blowup.denoiserNorm(p, x);
       return Measurement.of(value, DensityVariables.of(p, beta), x, where(c, x));
+    }
+
+    /** ‖E[X_0 | X_t = x]‖ by Tweedie and the bound in intervals at the recorded x (docs/claims.md §8). */
+    @Override public PointCertificate certificate(DiffusionCases.Case c, Measurement m, ClaimSpec spec) {
+      return PointCertificate.denoiserNorm(c.mixture(), c.schedule(), c.t(), m.point(),
+          BoundExpression.plainNumbers(spec.bound()), tolerance(spec), exact(m), variables());
     }
   }
 }
