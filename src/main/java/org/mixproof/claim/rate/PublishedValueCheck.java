@@ -136,8 +136,12 @@ public final class PublishedValueCheck implements ClaimCheck {
       boolean proved = certified.lo() >= printed - tol && certified.hi() <= printed + tol;
       boolean refuted = certified.hi() < printed - tol || certified.lo() > printed + tol;
       certificate = proved ? "PROVED 1/1" : refuted ? "CERTIFIED" : "";
-      detail += String.format(Locale.ROOT, "; certified: W2 (%s) in [%.12g, %.12g], relative width %.1e", claimed.words,
-          certified.lo(), certified.hi(), certified.relativeWidth());
+      // both ends rounded outward to 13 digits, so the printed interval still contains the enclosure
+      java.math.MathContext down = new java.math.MathContext(13, java.math.RoundingMode.FLOOR);
+      java.math.MathContext up = new java.math.MathContext(13, java.math.RoundingMode.CEILING);
+      detail += String.format(Locale.ROOT, "; certified: W2 (%s) in [%s, %s], relative width %.1e", claimed.words,
+          new java.math.BigDecimal(certified.lo()).round(down).toPlainString(),
+          new java.math.BigDecimal(certified.hi()).round(up).toPlainString(), certified.relativeWidth());
     }
     if (err > tol) {
       Map<String, Object> w = new LinkedHashMap<>();
