@@ -29,17 +29,10 @@ public record PointCertificate(boolean certified, String reason, Interval measur
    */
   public static PointCertificate lipschitz(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x,
       String boundText, String toleranceText, Map<String, Double> exact, Set<String> names) {
-    ScheduleEnclosure coefficients;
-    DensityEnclosure density;
-    try {
-      coefficients = ScheduleEnclosure.of(schedule, t);
-      density = new DensityEnclosure(mixture, coefficients);
-    } catch (IllegalArgumentException e) {
-      return new PointCertificate(false, e.getMessage(), null, null);
-    }
-    Interval[][] h = density.at(x).hessian();
-    Interval measured = Interval.of(SpectralBounds.lower(h), SpectralBounds.upper(h));
-    return separate("‖H(x)‖₂", measured, mixture, t, coefficients, boundText, toleranceText, exact, names);
+    return atPoint(mixture, schedule, t, x, boundText, toleranceText, exact, names, "‖H(x)‖₂", (e, c) -> {
+      Interval[][] h = e.hessian();
+      return Interval.of(SpectralBounds.lower(h), SpectralBounds.upper(h));
+    });
   }
 
   /**
@@ -64,23 +57,24 @@ public record PointCertificate(boolean certified, String reason, Interval measur
    */
   public static PointCertificate scoreNorm(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x, double r,
       String boundText, String toleranceText, Map<String, Double> exact, Set<String> names) {
-    return fromScore(mixture, schedule, t, x, boundText, toleranceText, exact, names, "|‖s‖ b²/r − 1|",
-        (s, c) -> norm(s).multiply(c.b2()).divide(Interval.of(r)).subtract(1).abs());
+    return atPoint(mixture, schedule, t, x, boundText, toleranceText, exact, names, "|‖s‖ b²/r − 1|",
+        (e, c) -> norm(e.score()).multiply(c.b2()).divide(Interval.of(r)).subtract(1).abs());
   }
 
   /** ‖E[X_0 | X_t = x]‖ = ‖x + b_t² s_t(x)‖/a_t (Tweedie) at x against bound + tolerance. */
   public static PointCertificate denoiserNorm(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x,
       String boundText, String toleranceText, Map<String, Double> exact, Set<String> names) {
-    return fromScore(mixture, schedule, t, x, boundText, toleranceText, exact, names, "‖E[X_0 | X_t = x]‖", (s, c) -> {
-      Interval[] m = new Interval[s.length];
+    return atPoint(mixture, schedule, t, x, boundText, toleranceText, exact, names, "‖E[X_0 | X_t = x]‖", (e, c) -> {
+      Interval[] s = e.score(), m = new Interval[s.length];
       for (int j = 0; j < s.length; j++) m[j] = Interval.of(x[j]).add(c.b2().multiply(s[j]));
       return norm(m).divide(c.a());
     });
   }
 
-  private static PointCertificate fromScore(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x,
+  /** The quantity measured on the enclosures at x, against bound + tolerance; the real a_t, b_t² throughout. */
+  private static PointCertificate atPoint(GaussianMixture mixture, NoiseSchedule schedule, double t, double[] x,
       String boundText, String toleranceText, Map<String, Double> exact, Set<String> names, String what,
-      java.util.function.BiFunction<Interval[], ScheduleEnclosure, Interval> quantity) {
+      java.util.function.BiFunction<DensityEnclosure.Enclosure, ScheduleEnclosure, Interval> quantity) {
     ScheduleEnclosure coefficients;
     DensityEnclosure density;
     try {
@@ -89,7 +83,7 @@ public record PointCertificate(boolean certified, String reason, Interval measur
     } catch (IllegalArgumentException e) {
       return new PointCertificate(false, e.getMessage(), null, null);
     }
-    Interval measured = quantity.apply(density.at(x).score(), coefficients);
+    Interval measured = quantity.apply(density.at(x), coefficients);
     return separate(what, measured, mixture, t, coefficients, boundText, toleranceText, exact, names);
   }
 

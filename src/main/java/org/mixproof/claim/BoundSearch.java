@@ -214,20 +214,31 @@ public final class BoundSearch<T> implements ClaimCheck {
   private ClaimResult certifiedCounterexample(ClaimSpec spec, T c, Outcome out, Quantity.BoxOutcome box, long tries,
       long skipped, long refused, long seed) {
     Measurement m = Measurement.of(box.lower(), out.m().variables(), box.point(), out.m().where());
+    Map<String, Object> w = witness(spec, seed, tries, -1, c, m, out.bound());
+    w.put("box_certificate", BoxCertifier.Verdict.FALSIFIED.name());
+    return new ClaimResult(spec, Verdict.FALSIFIED, tries, skipped, refused, "measured/bound", box.lower() / out.bound(),
+        out.m().where(), seed, "the search found no violation but the box certificate did: " + box.note()
+            + " > bound " + out.bound() + " (not shrunk)", w, "CERTIFIED");
+  }
+
+  /**
+   * A witness's fields in the order every witness file has them (the claim id and file are added by
+   * Witnesses.withProvenance); {@code shrinkSteps} < 0 for a witness that was not shrunk.
+   */
+  private Map<String, Object> witness(ClaimSpec spec, long seed, long tries, int shrinkSteps, T c, Measurement m,
+      double bound) {
     Map<String, Object> w = new LinkedHashMap<>();
     w.put("quantity", quantity.name());
     w.put("statement", spec.statement());
     w.put("bound", spec.bound());
     w.put("seed", seed);
     w.put("try", tries);
-    w.put("measured_value", box.lower());
-    w.put("bound_value", out.bound());
+    if (shrinkSteps >= 0) w.put("shrink_steps", shrinkSteps);
+    w.put("measured_value", m.value());
+    w.put("bound_value", bound);
     w.put("variables", m.variables());
     w.putAll(quantity.describe(c, m));
-    w.put("box_certificate", BoxCertifier.Verdict.FALSIFIED.name());
-    return new ClaimResult(spec, Verdict.FALSIFIED, tries, skipped, refused, "measured/bound", box.lower() / out.bound(),
-        out.m().where(), seed, "the search found no violation but the box certificate did: " + box.note()
-            + " > bound " + out.bound() + " (not shrunk)", w, "CERTIFIED");
+    return w;
   }
 
   private ClaimResult falsified(ClaimSpec spec, Judge judge, Shrinkable<T> found, long tries, long skipped,
@@ -235,17 +246,7 @@ public final class BoundSearch<T> implements ClaimCheck {
     GreedyShrinker.Result<T> shrunk = GreedyShrinker.shrink(found, judge::holds, MAX_SHRINK_STEPS);
     T c = shrunk.value();
     Outcome out = judge.judge(c);
-    Map<String, Object> w = new LinkedHashMap<>(); // the claim id and file are added by Witnesses.withProvenance
-    w.put("quantity", quantity.name());
-    w.put("statement", spec.statement());
-    w.put("bound", spec.bound());
-    w.put("seed", seed);
-    w.put("try", tries);
-    w.put("shrink_steps", shrunk.steps());
-    w.put("measured_value", out.m().value());
-    w.put("bound_value", out.bound());
-    w.put("variables", out.m().variables());
-    w.putAll(quantity.describe(c, out.m()));
+    Map<String, Object> w = witness(spec, seed, tries, shrunk.steps(), c, out.m(), out.bound());
     PointCertificate certificate = quantity.certificate(c, out.m(), spec);
     if (certificate != null) w.put("certificate", certificate.fields());
     if (boxes) {

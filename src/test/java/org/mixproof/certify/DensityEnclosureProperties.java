@@ -122,13 +122,6 @@ class DensityEnclosureProperties {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new DensityEnclosure(line, ScheduleEnclosure.of(Schedules.parse("vp-ou"), 0)));
     assertTrue(e.getMessage().contains("covariances[0]") && e.getMessage().contains("pivot 1"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ScheduleEnclosure.of(new NoiseSchedule() {
-      @Override public String spec() { return "custom"; }
-      @Override public double tMax() { return 1; }
-      @Override public double a(double t) { return 1; }
-      @Override public double b2(double t) { return t; }
-      @Override public double f(double t) { return 0; }
-      @Override public double g2(double t) { return 1; }
-    }, 0.5));
+    assertThrows(IllegalArgumentException.class, () -> ScheduleEnclosure.of(CustomSchedule.INSTANCE, 0.5));
   }
 }

@@ -262,14 +262,7 @@ class GaussianLawEnclosureTest {
     // refused: unknown schemes, dpum with more than one corrector step, a schedule without closed form
     assertThrows(IllegalArgumentException.class, () -> EnclosedScheme.parse("heun"));
     assertThrows(IllegalArgumentException.class, () -> new EnclosedScheme("dpum", 2, 1, 2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ForwardProcess.of(new NoiseSchedule() {
-      public String spec() { return "custom"; }
-      public double tMax() { return 1; }
-      public double a(double t) { return 1; }
-      public double b2(double t) { return t; }
-      public double f(double t) { return 0; }
-      public double g2(double t) { return 1; }
-    }));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ForwardProcess.of(CustomSchedule.INSTANCE));
     assertTrue(e.getMessage().contains("custom"), e.getMessage());
   }
 

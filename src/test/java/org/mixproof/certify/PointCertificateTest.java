@@ -54,14 +54,7 @@ class PointCertificateTest {
     PointCertificate unenclosed = at("2 + 0 * log_gamma", null, OU);
     assertFalse(unenclosed.certified());
     assertTrue(unenclosed.reason().contains("'log_gamma'"), unenclosed.reason());
-    NoiseSchedule custom = new NoiseSchedule() {
-      @Override public String spec() { return "custom"; }
-      @Override public double tMax() { return 1; }
-      @Override public double a(double t) { return 1; }
-      @Override public double b2(double t) { return t; }
-      @Override public double f(double t) { return 0; }
-      @Override public double g2(double t) { return 1; }
-    };
+    NoiseSchedule custom = CustomSchedule.INSTANCE;
     PointCertificate noClosedForm = at("1", null, custom);
     assertFalse(noClosedForm.certified());
     assertTrue(noClosedForm.reason().contains("custom"), noClosedForm.reason());
