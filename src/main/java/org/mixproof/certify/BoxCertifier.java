@@ -21,12 +21,12 @@ public final class BoxCertifier {
   /** Outcomes. */
   public enum Verdict { PROVED, FALSIFIED, UNDECIDED }
 
-  private final DensityEnclosure density;
+  private final DensityEnclosure<Interval> density;
   private final LongSupplier clock;
 
-  public BoxCertifier(DensityEnclosure density) { this(density, System::nanoTime); }
+  public BoxCertifier(DensityEnclosure<Interval> density) { this(density, System::nanoTime); }
 
-  BoxCertifier(DensityEnclosure density, LongSupplier clock) {
+  BoxCertifier(DensityEnclosure<Interval> density, LongSupplier clock) {
     if (density == null) throw new IllegalArgumentException("density must not be null");
     this.density = density;
     this.clock = clock;

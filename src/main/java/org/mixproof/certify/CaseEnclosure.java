@@ -15,40 +15,41 @@ public final class CaseEnclosure {
 
   private CaseEnclosure() {}
 
-  public static Map<String, Interval> of(GaussianMixture m, double t, ScheduleEnclosure coefficients) {
+  public static <T extends RealInterval<T>> Map<String, T> of(GaussianMixture m, double t, ScheduleEnclosure<T> coefficients) {
     int d = m.dimension(), k = m.components();
-    Map<String, Interval> v = new TreeMap<>();
-    v.put("d", Interval.of(d));
-    v.put("k", Interval.of(k));
-    v.put("t", Interval.of(t));
-    Interval a = coefficients.a(), b2 = coefficients.b2(), a2 = a.square();
+    RealInterval.Arithmetic<T> ar = coefficients.arithmetic();
+    Map<String, T> v = new TreeMap<>();
+    v.put("d", ar.of(d));
+    v.put("k", ar.of(k));
+    v.put("t", ar.of(t));
+    T a = coefficients.a(), b2 = coefficients.b2(), a2 = a.square();
     v.put("a", a);
     v.put("b2", b2);
     v.put("b", b2.sqrt());
-    v.put("u", Interval.of(RoundingModel.U));
-    v.put("eps", Interval.of(RoundingModel.EPS));
-    v.put("c", Interval.of(RoundingModel.constant(d)));
-    Interval radius = Interval.ZERO, diameter = Interval.ZERO, lo = null, hi = null, kappa = Interval.ONE;
-    Interval moment = Interval.ZERO;
+    v.put("u", ar.of(RoundingModel.U));
+    v.put("eps", ar.of(RoundingModel.EPS));
+    v.put("c", ar.of(RoundingModel.constant(d)));
+    T radius = ar.zero(), diameter = ar.zero(), lo = null, hi = null, kappa = ar.one();
+    T moment = ar.zero();
     for (int i = 0; i < k; i++) {
-      Interval n2 = Interval.ZERO, trace = Interval.ZERO;
+      T n2 = ar.zero(), trace = ar.zero();
       for (int r = 0; r < d; r++) {
-        n2 = n2.add(Interval.of(m.meanEntry(i, r)).square());
-        trace = trace.add(Interval.of(m.covarianceEntry(i, r, r)));
+        n2 = n2.add(ar.of(m.meanEntry(i, r)).square());
+        trace = trace.add(ar.of(m.covarianceEntry(i, r, r)));
       }
       radius = radius.max(n2.sqrt());
-      moment = moment.add(Interval.of(m.weight(i)).multiply(n2.add(trace)));
+      moment = moment.add(ar.of(m.weight(i)).multiply(n2.add(trace)));
       for (int j = 0; j < i; j++) {
-        Interval s = Interval.ZERO;
-        for (int r = 0; r < d; r++) s = s.add(Interval.of(m.meanEntry(i, r)).subtract(m.meanEntry(j, r)).square());
+        T s = ar.zero();
+        for (int r = 0; r < d; r++) s = s.add(ar.of(m.meanEntry(i, r)).subtract(m.meanEntry(j, r)).square());
         diameter = diameter.max(s.sqrt());
       }
-      Interval[][] cov = new Interval[d][d];
-      for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) cov[r][c] = Interval.of(m.covarianceEntry(i, r, c));
-      Interval[] ext = EigenvalueEnclosure.extremes(cov);
+      T[][] cov = IntervalArrays.matrix(ar, d, d);
+      for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) cov[r][c] = ar.of(m.covarianceEntry(i, r, c));
+      T[] ext = EigenvalueEnclosure.extremes(cov);
       // eigenvalues of a PSD matrix are ≥ 0: clip the proved lower end there
-      Interval eMin = Interval.of(Math.max(0, ext[0].lo()), Math.max(0, ext[0].hi())), eMax = ext[1];
-      lo = lo == null ? eMin : lo.negate().max(eMin.negate()).negate();
+      T eMin = ext[0].max(ar.zero()), eMax = ext[1];
+      lo = lo == null ? eMin : lo.min(eMin);
       hi = hi == null ? eMax : hi.max(eMax);
       kappa = kappa.max(a2.multiply(eMax).add(b2).divide(a2.multiply(eMin).add(b2)));
     }

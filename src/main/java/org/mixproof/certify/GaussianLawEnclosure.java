@@ -122,7 +122,7 @@ public final class GaussianLawEnclosure {
   // ------------------------------------------------------------------ closed forms
 
   /** p_t = N(a_t μ̃, a_t² λ + b_t²). */
-  public Law marginal(ForwardProcess s, double t) {
+  public Law marginal(ForwardProcess<Interval> s, double t) {
     Interval time = Interval.of(t), a = s.a(time), a2 = s.a2(time), b2 = s.b2(time);
     int d = lambda.length;
     Interval[] m = zeroMean ? null : new Interval[d], v = new Interval[d], logV = new Interval[d];
@@ -135,7 +135,7 @@ public final class GaussianLawEnclosure {
   }
 
   /** The prior N(0, 1) (vp) or N(0, b_T²) (ve) at T, or p_T ({@code exact}). */
-  public Law start(boolean exact, ForwardProcess s, double horizon) {
+  public Law start(boolean exact, ForwardProcess<Interval> s, double horizon) {
     if (exact) return marginal(s, horizon);
     Interval v = s.variancePreserving() ? Interval.ONE : s.b2(Interval.of(horizon));
     Interval[] vs = new Interval[lambda.length], logV = new Interval[lambda.length];
@@ -153,7 +153,7 @@ public final class GaussianLawEnclosure {
    * and for a vp schedule's prior v_T − λ_T = a_T²(1 − λ) exactly, so nothing cancels; from p_T
    * itself ({@code startIsPT}) both processes give p_t exactly and W2 = 0.
    */
-  public Interval continuousW2(ForwardProcess s, double horizon, double t, Law start, boolean startIsPT, boolean ode) {
+  public Interval continuousW2(ForwardProcess<Interval> s, double horizon, double t, Law start, boolean startIsPT, boolean ode) {
     if (startIsPT) return Interval.ZERO;
     Interval tT = Interval.of(horizon), tt = Interval.of(t);
     Interval aT = s.a(tT), a2T = s.a2(tT), b2T = s.b2(tT), at = s.a(tt), a2t = s.a2(tt), b2t = s.b2(tt);
@@ -325,7 +325,7 @@ public final class GaussianLawEnclosure {
    * t = 0) or a ddpm step has 1 + 2fh ≤ 0; it is reported as not certified when an enclosure cannot
    * decide such a guard.
    */
-  public Run propagate(EnclosedScheme scheme, ForwardProcess s, double[] times, double epsScore, List<Law> starts) {
+  public Run propagate(EnclosedScheme scheme, ForwardProcess<Interval> s, double[] times, double epsScore, List<Law> starts) {
     if (scheme == null || s == null || times == null || starts == null || starts.isEmpty()) {
       throw new IllegalArgumentException("scheme, schedule, times and starts must be given");
     }
@@ -410,7 +410,7 @@ public final class GaussianLawEnclosure {
   /** One step's constants (per time of a score call) and its map per coordinate. */
   private final class StepMap {
     private final EnclosedScheme scheme;
-    private final ForwardProcess s;
+    private final ForwardProcess<Interval> s;
     private final double epsScore;
     private final boolean means;
     // per call time: 0 = t, 1 = t', 2 = (t + t')/2
@@ -420,7 +420,7 @@ public final class GaussianLawEnclosure {
     private Interval h, phi, phiMinusOne, is, in, eta, discreteBeta, keepScale;
     private Interval gain; // c₁ − 1 of the last deterministic coordinate step
 
-    StepMap(EnclosedScheme scheme, ForwardProcess s, double epsScore, boolean means) {
+    StepMap(EnclosedScheme scheme, ForwardProcess<Interval> s, double epsScore, boolean means) {
       this.scheme = scheme;
       this.s = s;
       this.epsScore = epsScore;
@@ -449,7 +449,7 @@ public final class GaussianLawEnclosure {
       if (name.equals("ode-heun") || name.equals("dpom") || name.equals("dpum") || name.equals("ode-rk4")) at(1, tn);
       if (name.equals("ode-rk4")) at(2, ti.add(tn).multiply(0.5));
       if (name.equals("ei") || name.equals("ode-ei") || name.equals("dpom") || name.equals("dpum")) {
-        ForwardProcess.Step e = s.step(ti, tn);
+        ForwardProcess.Step<Interval> e = s.step(ti, tn);
         phi = e.phi();
         phiMinusOne = e.phiMinusOne();
         is = e.scoreCoefficient();

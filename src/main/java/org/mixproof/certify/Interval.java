@@ -1,5 +1,7 @@
 package org.mixproof.certify;
 
+import org.mixproof.rounding.RoundingModel;
+
 /**
  * A closed interval [lo, hi] of reals with double endpoints, and arithmetic that rounds outward: every
  * operation returns an interval containing the exact real result for every choice of reals in its
@@ -17,7 +19,7 @@ package org.mixproof.certify;
  * <p>No maintained Java interval library is on Maven Central (docs/design.md says what was checked),
  * so this small type is the project's own.
  */
-public final class Interval {
+public final class Interval implements RealInterval<Interval> {
 
   public static final Interval ZERO = new Interval(0, 0);
   public static final Interval ONE = new Interval(1, 1);
@@ -25,6 +27,20 @@ public final class Interval {
   public static final Interval ENTIRE = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   /** An enclosure of π: Math.PI is the double nearest π. */
   public static final Interval PI = new Interval(Math.nextDown(Math.PI), Math.nextUp(Math.PI));
+  /** The double arithmetic's constants. */
+  public static final Arithmetic<Interval> ARITHMETIC = new Arithmetic<>() {
+    @Override public Interval of(double x) { return Interval.of(x); }
+
+    @Override public Interval zero() { return ZERO; }
+
+    @Override public Interval one() { return ONE; }
+
+    @Override public Interval pi() { return PI; }
+
+    @Override public double unit() { return RoundingModel.EPS; }
+
+    @Override public String describe() { return "binary64"; }
+  };
 
   private final double lo;
   private final double hi;
@@ -50,7 +66,9 @@ public final class Interval {
     return new Interval(x, x);
   }
 
-  public double lo() { return lo; }
+  @Override public Arithmetic<Interval> arithmetic() { return ARITHMETIC; }
+
+  @Override public double lo() { return lo; }
 
   public double hi() { return hi; }
 
@@ -189,8 +207,17 @@ public final class Interval {
   /** |x| over the interval. */
   public Interval abs() { return new Interval(mig(), mag()); }
 
-  /** Whether every member is strictly below every member of {@code o}. */
-  public boolean certainlyBelow(Interval o) { return hi < o.lo; }
+  @Override public boolean certainlyBelow(Interval o) { return hi < o.lo; }
+
+  @Override public boolean positive() { return lo > 0; }
+
+  @Override public Interval lowerEnd() { return new Interval(lo, lo); }
+
+  @Override public Interval upperEnd() { return new Interval(hi, hi); }
+
+  @Override public Interval midpoint() { double m = mid(); return new Interval(m, m); }
+
+  @Override public Interval min(Interval o) { return new Interval(Math.min(lo, o.lo), Math.min(hi, o.hi)); }
 
   @Override
   public boolean equals(Object o) {

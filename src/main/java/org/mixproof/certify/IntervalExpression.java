@@ -70,24 +70,27 @@ public final class IntervalExpression {
   public String text() { return text; }
 
   /** Encloses the expression's value for every choice of reals in the variables' intervals. */
-  public Interval evaluate(Map<String, Interval> values) {
+  public Interval evaluate(Map<String, Interval> values) { return evaluate(values, Interval.ARITHMETIC); }
+
+  /** The same in the given arithmetic (the variables' enclosures are of that arithmetic). */
+  public <T extends RealInterval<T>> T evaluate(Map<String, T> values, RealInterval.Arithmetic<T> ar) {
     for (String n : used) {
       if (!values.containsKey(n) && !n.equals("pi") && !n.equals("euler")) throw new IllegalArgumentException("no enclosure bound for '" + n + "' in '" + text + "'");
     }
-    return eval(tree, values);
+    return eval(tree, values, ar);
   }
 
-  private Interval eval(Expression e, Map<String, Interval> v) {
-    if (e instanceof Unsimplified u) return eval(u.inner, v);
-    if (e instanceof Constant c) return literal(c.evaluate());
+  private <T extends RealInterval<T>> T eval(Expression e, Map<String, T> v, RealInterval.Arithmetic<T> ar) {
+    if (e instanceof Unsimplified u) return eval(u.inner, v, ar);
+    if (e instanceof Constant c) return literal(c.evaluate(), ar);
     if (e instanceof VariableReference r) {
       String name = r.toString();
-      if (!v.containsKey(name) && name.equals("pi")) return Interval.PI; // parsii's built-in constants
-      if (!v.containsKey(name) && name.equals("euler")) return Interval.ONE.exp();
+      if (!v.containsKey(name) && name.equals("pi")) return ar.pi(); // parsii's built-in constants
+      if (!v.containsKey(name) && name.equals("euler")) return ar.one().exp();
       return v.get(name);
     }
     if (e instanceof BinaryOperation b) {
-      Interval l = eval(b.getLeft(), v), r = eval(b.getRight(), v);
+      T l = eval(b.getLeft(), v, ar), r = eval(b.getRight(), v, ar);
       return switch (b.getOp()) {
         case ADD -> l.add(r);
         case SUBTRACT -> l.subtract(r);
@@ -100,14 +103,14 @@ public final class IntervalExpression {
     if (e instanceof FunctionCall f) {
       Function fn = function(f);
       List<Expression> p = f.getParameters();
-      if (fn == Functions.SQRT) return eval(p.get(0), v).sqrt();
-      if (fn == Functions.EXP) return eval(p.get(0), v).exp();
-      if (fn == Functions.LN) return eval(p.get(0), v).log();
-      if (fn == Functions.LOG) return eval(p.get(0), v).log().divide(Interval.of(10).log());
-      if (fn == Functions.ABS) return eval(p.get(0), v).abs();
-      if (fn == Functions.POW) return power(eval(p.get(0), v), eval(p.get(1), v));
+      if (fn == Functions.SQRT) return eval(p.get(0), v, ar).sqrt();
+      if (fn == Functions.EXP) return eval(p.get(0), v, ar).exp();
+      if (fn == Functions.LN) return eval(p.get(0), v, ar).log();
+      if (fn == Functions.LOG) return eval(p.get(0), v, ar).log().divide(ar.of(10).log());
+      if (fn == Functions.ABS) return eval(p.get(0), v, ar).abs();
+      if (fn == Functions.POW) return power(eval(p.get(0), v, ar), eval(p.get(1), v, ar));
       if (fn == Functions.MIN || fn == Functions.MAX) {
-        Interval a = eval(p.get(0), v), b = eval(p.get(1), v);
+        T a = eval(p.get(0), v, ar), b = eval(p.get(1), v, ar);
         return fn == Functions.MAX ? a.max(b) : a.negate().max(b.negate()).negate();
       }
       throw unsupported("a function other than sqrt, exp, ln, log, abs, pow, min, max");
@@ -116,22 +119,22 @@ public final class IntervalExpression {
   }
 
   /** The real a literal stands for: exact when an integer below 2⁵³, else within one ulp of the double. */
-  static Interval literal(double c) {
-    if (c == Math.rint(c) && Math.abs(c) <= 0x1p53) return Interval.of(c);
-    return Interval.of(Math.nextDown(c), Math.nextUp(c));
+  static <T extends RealInterval<T>> T literal(double c, RealInterval.Arithmetic<T> ar) {
+    if (c == Math.rint(c) && Math.abs(c) <= 0x1p53) return ar.of(c);
+    return ar.of(Math.nextDown(c)).hull(ar.of(Math.nextUp(c)));
   }
 
-  static Interval power(Interval x, Interval y) {
+  static <T extends RealInterval<T>> T power(T x, T y) {
     if (y.lo() == y.hi() && y.lo() == Math.rint(y.lo()) && Math.abs(y.lo()) <= 1024) {
       int n = (int) y.lo();
-      Interval r = Interval.ONE, base = x;
+      T r = x.arithmetic().one(), base = x;
       for (int m = Math.abs(n); m > 0; m >>= 1) { // binary powering; squares stay non-negative
         if ((m & 1) == 1) r = r.multiply(base);
         if (m > 1) base = base.square();
       }
       return n < 0 ? r.reciprocal() : r;
     }
-    if (!(x.lo() > 0)) throw new IllegalArgumentException("x^y with a non-integer y needs x > 0, had x in " + x);
+    if (!x.positive()) throw new IllegalArgumentException("x^y with a non-integer y needs x > 0, had x in " + x);
     return y.multiply(x.log()).exp();
   }
 

@@ -16,40 +16,54 @@ public final class SpectralBounds {
   private SpectralBounds() {}
 
   /** An upper bound on max ‖H‖₂ over the symmetric members of the interval matrix. */
-  public static double upper(Interval[][] h) {
+  public static <T extends RealInterval<T>> double upper(T[][] h) { return upperEnclosure(h).hi(); }
+
+  /** An interval whose upper end bounds max ‖H‖₂ over the symmetric members of the interval matrix. */
+  public static <T extends RealInterval<T>> T upperEnclosure(T[][] h) {
     int d = h.length;
-    if (d == 1) return h[0][0].mag();
+    if (d == 1) return h[0][0].abs();
     if (d == 2) {
-      Interval m = h[0][0].add(h[1][1]).multiply(0.5), half = h[0][0].subtract(h[1][1]).multiply(0.5);
-      return m.abs().add(half.square().add(h[0][1].square()).sqrt()).hi();
+      T m = h[0][0].add(h[1][1]).multiply(0.5), half = h[0][0].subtract(h[1][1]).multiply(0.5);
+      return m.abs().add(half.square().add(h[0][1].square()).sqrt());
     }
-    Interval frobenius = Interval.ZERO;
-    double rows = 0;
-    for (Interval[] row : h) {
-      Interval sum = Interval.ZERO;
-      for (Interval v : row) {
+    RealInterval.Arithmetic<T> ar = h[0][0].arithmetic();
+    T frobenius = ar.zero(), rows = ar.zero();
+    for (T[] row : h) {
+      T sum = ar.zero();
+      for (T v : row) {
         frobenius = frobenius.add(v.square());
-        sum = sum.add(Interval.of(v.mag()));
+        sum = sum.add(v.abs().upperEnd());
       }
-      rows = Math.max(rows, sum.hi());
+      rows = rows.max(sum);
     }
-    return Math.min(frobenius.sqrt().hi(), rows);
+    frobenius = frobenius.sqrt();
+    return frobenius.hi() <= rows.hi() ? frobenius : rows;
   }
 
   /** A lower bound on min ‖H‖₂ over the members: |vᵀHv|/‖v‖² for the given v ≠ 0. */
-  public static double lower(Interval[][] h, double[] v) {
+  public static <T extends RealInterval<T>> double lower(T[][] h, double[] v) {
+    T q = rayleigh(h, v);
+    return q == null ? 0 : Math.max(0, q.lo());
+  }
+
+  /**
+   * |vᵀHv|/‖v‖² in intervals (its lower end is a lower bound on ‖H‖₂ for every member), or null when
+   * v is not certainly non-zero.
+   */
+  public static <T extends RealInterval<T>> T rayleigh(T[][] h, double[] v) {
     int d = h.length;
-    Interval quad = Interval.ZERO, norm2 = Interval.ZERO;
+    RealInterval.Arithmetic<T> ar = h[0][0].arithmetic();
+    T quad = ar.zero(), norm2 = ar.zero();
     for (int r = 0; r < d; r++) {
-      norm2 = norm2.add(Interval.of(v[r]).square());
+      norm2 = norm2.add(ar.of(v[r]).square());
       for (int c = 0; c < d; c++) quad = quad.add(h[r][c].multiply(v[r]).multiply(v[c]));
     }
-    if (!(norm2.lo() > 0)) return 0;
-    return Math.max(0, quad.abs().divide(norm2).lo());
+    if (!norm2.positive()) return null;
+    return quad.abs().divide(norm2);
   }
 
   /** An eigenvector of the largest |eigenvalue| of the midpoint matrix: a good v for {@link #lower}. */
-  public static double[] topEigenvector(Interval[][] h) {
+  public static <T extends RealInterval<T>> double[] topEigenvector(T[][] h) {
     int d = h.length;
     DMatrixRMaj m = new DMatrixRMaj(d, d);
     for (int r = 0; r < d; r++) {
@@ -68,5 +82,5 @@ public final class SpectralBounds {
   }
 
   /** Rigorous lower bound on ‖H‖₂ from the midpoint's top eigenvector. */
-  public static double lower(Interval[][] h) { return lower(h, topEigenvector(h)); }
+  public static <T extends RealInterval<T>> double lower(T[][] h) { return lower(h, topEigenvector(h)); }
 }

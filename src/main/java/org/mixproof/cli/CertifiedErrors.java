@@ -88,7 +88,7 @@ final class CertifiedErrors {
   /** Enclosures for every row of a Gaussian table computed with {@code c}, in the rows' order. */
   static Result compute(GaussianLawEnclosure data, ErrorTable.Config c, List<ErrorTable.Row> rows) {
     long t0 = System.nanoTime();
-    ForwardProcess process = ForwardProcess.of(c.schedule());
+    ForwardProcess<Interval> process = ForwardProcess.of(c.schedule());
     record Cell(String scheme, double eps, int budget, int steps) {}
     Map<Cell, List<Integer>> cells = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {

@@ -89,13 +89,13 @@ final class CertifyCommand implements Runnable {
       if (!Double.isFinite(bound)) throw new CommandLine.ParameterException(cl, "--bound must be finite, was " + bound);
       if (!(budget > 0)) throw new CommandLine.ParameterException(cl, "--budget must be positive seconds, was " + budget);
       if (maxBoxes < 1) throw new CommandLine.ParameterException(cl, "--max-boxes must be >= 1, was " + maxBoxes);
-      ScheduleEnclosure coeff = switch (coefficients) {
+      ScheduleEnclosure<Interval> coeff = switch (coefficients) {
         case "exact" -> ScheduleEnclosure.of(schedule, t);
         case "as-computed" -> ScheduleEnclosure.asComputed(schedule, t);
         default -> throw new CommandLine.ParameterException(cl,
             "--coefficients must be exact or as-computed, was " + coefficients);
       };
-      DensityEnclosure density = new DensityEnclosure(mixture, coeff);
+      DensityEnclosure<Interval> density = new DensityEnclosure<>(mixture, coeff);
       Result r;
       try (ProgressLine progress = new ProgressLine(cl.getErr(), quiet, "certify",
           () -> "branch and bound on sup ‖H(x)‖₂ over the box, d = " + mixture.dimension())) {

@@ -54,7 +54,7 @@ class BoxCertifierTest {
   }
 
   static BoxCertifier certifier(GaussianMixture m) {
-    return new BoxCertifier(new DensityEnclosure(m, ScheduleEnclosure.of(Schedules.parse("vp-ou"), T)));
+    return new BoxCertifier(new DensityEnclosure<>(m, ScheduleEnclosure.of(Schedules.parse("vp-ou"), T)));
   }
 
   /** k = 1: H ≡ −P(t), so sup ‖H‖₂ = 1/λmin(t) = 1/(a²σ²_min + b²) on every box. */

@@ -79,9 +79,9 @@ class CertificateSoundnessProperties {
       }
     }
     if (bestX == null) return;
-    DensityEnclosure enclosure;
+    DensityEnclosure<Interval> enclosure;
     try {
-      enclosure = new DensityEnclosure(c.mixture(), ScheduleEnclosure.asComputed(c.schedule(), c.t()));
+      enclosure = new DensityEnclosure<>(c.mixture(), ScheduleEnclosure.asComputed(c.schedule(), c.t()));
     } catch (IllegalArgumentException e) {
       Statistics.label("verdict").collect("not certifiably definite");
       return;

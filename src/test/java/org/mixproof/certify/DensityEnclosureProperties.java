@@ -64,7 +64,7 @@ class DensityEnclosureProperties {
     OracleDensity o = c.oracle(DIGITS);
     double[] x = c.point(o);
     OracleEvaluation e = o.evaluate(x);
-    DensityEnclosure.Enclosure en = new DensityEnclosure(c.mixture(), ScheduleEnclosure.asComputed(c.schedule(), c.t())).at(x);
+    DensityEnclosure.Enclosure<Interval> en = new DensityEnclosure<>(c.mixture(), ScheduleEnclosure.asComputed(c.schedule(), c.t())).at(x);
     int d = x.length, k = c.mixture().components();
     Apfloat[] w = e.weights();
     for (int i = 0; i < k; i++) {
@@ -90,6 +90,35 @@ class DensityEnclosureProperties {
     Statistics.label("Hessian width / max |H|").collect(bucket(worst));
   }
 
+  /**
+   * The decimal fallback (40 digits) runs the same enclosure: it contains the oracle's values, and its
+   * Hessian is far tighter than the double one's 1e-14 … 1e-10 of max |H| (κ ≤ 1e4 here, so κ²·1e-39
+   * relative leaves it below 1e-28; asserted below 1e-25).
+   */
+  @Property(tries = 30, seed = "20261202")
+  void decimalEnclosuresContainTheOracleValuesAndAreTight(@ForAll("cases") Case c) {
+    OracleDensity o = c.oracle(DIGITS);
+    double[] x = c.point(o);
+    OracleEvaluation e = o.evaluate(x);
+    RealInterval.Arithmetic<DecimalInterval> ar = DecimalInterval.arithmetic(40);
+    ScheduleEnclosure<DecimalInterval> coefficients =
+        new ScheduleEnclosure<>(ar.of(c.schedule().a(c.t())), ar.of(c.schedule().b2(c.t())), false);
+    DensityEnclosure.Enclosure<DecimalInterval> en = new DensityEnclosure<>(c.mixture(), coefficients).at(x);
+    Apfloat[][] h = e.hessian();
+    double hScale = 0;
+    for (Apfloat[] row : h) for (Apfloat v : row) hScale = Math.max(hScale, Math.abs(v.doubleValue()));
+    BigDecimal slack = new BigDecimal(1e-45 * Math.max(1, hScale));
+    for (int r = 0; r < x.length; r++) {
+      for (int q = 0; q < x.length; q++) {
+        DecimalInterval v = en.hessian()[r][q];
+        BigDecimal exact = new BigDecimal(h[r][q].toString(true));
+        assertTrue(v.lower().subtract(slack).compareTo(exact) <= 0 && exact.compareTo(v.upper().add(slack)) <= 0,
+            "H_" + r + q + " " + v + " misses " + exact);
+        assertTrue(v.width() <= 1e-25 * Math.max(hScale, Double.MIN_NORMAL), "H_" + r + q + " " + v + " too wide");
+      }
+    }
+  }
+
   /** The schedule's real a_t and b_t² (not its doubles) are enclosed: against apfloat's 60-digit closed forms. */
   @Test
   void scheduleEnclosuresContainTheRealCoefficients() {
@@ -109,10 +138,20 @@ class DensityEnclosureProperties {
 
   static void check(String spec, double t, Apfloat a, Apfloat b2) {
     NoiseSchedule s = Schedules.parse(spec);
-    ScheduleEnclosure e = ScheduleEnclosure.of(s, t);
+    ScheduleEnclosure<Interval> e = ScheduleEnclosure.of(s, t);
     assertTrue(contains(e.a(), a, 1), spec + " a at t = " + t + ": " + e.a() + " misses " + a);
     assertTrue(contains(e.b2(), b2, 0), spec + " b² at t = " + t + ": " + e.b2() + " misses " + b2);
     assertTrue(e.exact());
+    // the decimal fallback's coefficients: inside, and within 1e-30 relative (40 digits less the guard)
+    ScheduleEnclosure<DecimalInterval> dec = ScheduleEnclosure.of(s, t, DecimalInterval.arithmetic(40));
+    for (Object[] pair : new Object[][] {{dec.a(), a}, {dec.b2(), b2}}) {
+      DecimalInterval v = (DecimalInterval) pair[0];
+      BigDecimal exact = new BigDecimal(((Apfloat) pair[1]).toString(true));
+      BigDecimal slack = exact.abs().multiply(new BigDecimal("1e-50"));
+      assertTrue(v.lower().subtract(slack).compareTo(exact) <= 0 && exact.compareTo(v.upper().add(slack)) <= 0,
+          spec + " at t = " + t + ": " + v + " misses " + exact);
+      assertTrue(v.relativeWidth() <= 1e-30, spec + " at t = " + t + ": " + v);
+    }
   }
 
   /** The guard fires: a covariance whose pivot enclosure reaches 0 is refused, not enclosed by nonsense. */
@@ -120,7 +159,7 @@ class DensityEnclosureProperties {
   void aSingularCovarianceAtTimeZeroIsRefused() {
     GaussianMixture line = GaussianMixture.gaussian(new double[] {0, 0}, new double[][] {{1, 0}, {0, 0}});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new DensityEnclosure(line, ScheduleEnclosure.of(Schedules.parse("vp-ou"), 0)));
+        () -> new DensityEnclosure<>(line, ScheduleEnclosure.of(Schedules.parse("vp-ou"), 0)));
     assertTrue(e.getMessage().contains("covariances[0]") && e.getMessage().contains("pivot 1"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ScheduleEnclosure.of(CustomSchedule.INSTANCE, 0.5));
   }

@@ -31,7 +31,7 @@ class GaussianLawEnclosureTest {
   static final long P = 60;
   static final Apfloat ONE = new Apfloat(1, P);
   static final NoiseSchedule VP = Schedules.parse("vp-linear:0.1,20");
-  static final ForwardProcess PROCESS = ForwardProcess.of(VP);
+  static final ForwardProcess<Interval> PROCESS = ForwardProcess.of(VP);
   /** A spectrum with a zero, 1 (where the prior is exact) and CIFAR-10's extremes. */
   static final double[] LAMBDA = {0, 2.5e-4, 0.03, 0.9, 1, 4.5, 221.5};
 
@@ -224,7 +224,7 @@ class GaussianLawEnclosureTest {
    */
   @Test
   void standardNormalByHand() {
-    ForwardProcess ou = ForwardProcess.of(Schedules.parse("vp-ou"));
+    ForwardProcess<Interval> ou = ForwardProcess.of(Schedules.parse("vp-ou"));
     GaussianLawEnclosure law = new GaussianLawEnclosure(new double[] {1}, null);
     double h = 0.25;
     Law start = law.start(false, ou, 1), target = law.marginal(ou, 0.75);
@@ -242,7 +242,7 @@ class GaussianLawEnclosureTest {
   @Test
   void guardsFire() {
     GaussianLawEnclosure law = new GaussianLawEnclosure(new double[] {0, 1}, null);
-    ForwardProcess ou = ForwardProcess.of(Schedules.parse("vp-ou"));
+    ForwardProcess<Interval> ou = ForwardProcess.of(Schedules.parse("vp-ou"));
     List<Law> starts = List.of(law.start(false, ou, 1));
     // ddpm under vp-ou: 1 + 2 f h = 1 − 2h; h = 0.75 makes it −0.5 ≤ 0: undefined for certain
     GaussianLawEnclosure.Run r = law.propagate(EnclosedScheme.parse("ddpm"), ou, new double[] {1, 0.25}, 0, starts);
@@ -276,7 +276,7 @@ class GaussianLawEnclosureTest {
     double[] lam = {0, 3e-4, 0.02, 0.7, 1, 6, 150};
     double[] ft = new double[121];
     for (int i = 0; i <= 120; i++) ft[i] = 3 - 3.0 * i / 120; // TimeGrid.uniform(3, 0, 120)
-    ForwardProcess ou = ForwardProcess.of(Schedules.parse("vp-ou"));
+    ForwardProcess<Interval> ou = ForwardProcess.of(Schedules.parse("vp-ou"));
     GaussianLawEnclosure law = new GaussianLawEnclosure(lam, null);
     Law out = law.propagate(EnclosedScheme.parse("ode-ei"), ou, ft, 0, List.of(law.start(false, ou, 3))).laws().get(0);
     Apfloat sum = new Apfloat(0, P);

@@ -138,9 +138,9 @@ public final class LipschitzQuantity extends FamilyQuantity<DiffusionCases.Case>
       return new BoxOutcome(BoxCertifier.Verdict.UNDECIDED, null, Double.NaN, enclosure.reason());
     }
     double bound = enclosure.bound().lo();
-    DensityEnclosure density;
+    DensityEnclosure<Interval> density;
     try {
-      density = new DensityEnclosure(p.mixture(), ScheduleEnclosure.of(c.schedule(), c.t()));
+      density = new DensityEnclosure<>(p.mixture(), ScheduleEnclosure.of(c.schedule(), c.t()));
     } catch (IllegalArgumentException e) {
       return new BoxOutcome(BoxCertifier.Verdict.UNDECIDED, null, Double.NaN, e.getMessage());
     }

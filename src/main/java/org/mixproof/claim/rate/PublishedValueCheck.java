@@ -80,7 +80,7 @@ public final class PublishedValueCheck implements ClaimCheck {
     StartLaw start = spec.read("start", "prior", StartLaw::parse);
     double T = spec.number("horizon", 1), eps = spec.number("eps", 0);
     if (!ForwardProcess.encloses(s) || !GaussianLawEnclosure.SCHEMES.contains(scheme.name())) return null;
-    ForwardProcess process = ForwardProcess.of(s);
+    ForwardProcess<Interval> process = ForwardProcess.of(s);
     GaussianLawEnclosure data = new GaussianLawEnclosure(spectrum.eigenvalues(), null);
     GaussianLawEnclosure.Law first = data.start(start == StartLaw.EXACT, process, T);
     GaussianLawEnclosure.Run run = data.propagate(GaussianLawEnclosure.EnclosedScheme.parse(scheme.name()), process,
