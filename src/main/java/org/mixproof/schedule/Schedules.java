@@ -21,6 +21,8 @@ public final class Schedules {
     String s = text.strip();
     int colon = s.indexOf(':');
     String name = colon < 0 ? s : s.substring(0, colon);
+    // the name first: an unknown name is the fault to report, whatever follows its colon
+    if (!NAMES.contains(name)) throw new IllegalArgumentException("schedule must be one of " + NAMES + ", was '" + text + "'");
     double[] p = colon < 0 ? new double[0] : parameters(s, s.substring(colon + 1));
     switch (name) {
       case VpOu.NAME:
@@ -38,8 +40,7 @@ public final class Schedules {
         twoParameters(s, p, "SIGMA_MIN,SIGMA_MAX");
         return new VeGeometric(p[0], p[1]);
       default:
-        throw new IllegalArgumentException(
-            "schedule must be one of " + NAMES + ", was '" + text + "'");
+        throw new IllegalStateException("a name in NAMES without a case: " + name);
     }
   }
 

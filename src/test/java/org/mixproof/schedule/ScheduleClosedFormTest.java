@@ -94,4 +94,13 @@ class ScheduleClosedFormTest {
         assertThrows(IllegalArgumentException.class, () -> Schedules.parse("vp-linear:0.1,x"));
     assertTrue(e.getMessage().contains("parameter 2 is not a number: 'x'"), e.getMessage());
   }
+
+  /** An unknown name is reported before its parameters are read, also with nothing before the colon. */
+  @ParameterizedTest
+  @ValueSource(strings = {":x", ":0.1,2", "vp-cosine:x", "VP-OU"})
+  void anUnknownNameIsTheFaultReported(String spec) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedules.parse(spec));
+    assertTrue(e.getMessage().startsWith("schedule must be one of [vp-ou, vp-linear, ve-geometric, ve-linear], was '"
+        + spec + "'"), e.getMessage());
+  }
 }
