@@ -155,10 +155,10 @@ public final class TimeGrid {
           + schedule.spec());
     }
     double tMax = Double.isFinite(schedule.tMax()) ? schedule.tMax() : 1e3;
-    double logA2Max = 2 * Math.log(schedule.a(tMax));
+    double logA2Max = 2 * schedule.logA(tMax); // log a, not log of a: a(tMax) underflows for vp-ou (e^{−1000})
     if (logAlphaBar[n] < logA2Max) {
-      throw new IllegalArgumentException(label + " schedule needs ᾱ_T = " + Math.exp(logAlphaBar[n])
-          + " but " + schedule.spec() + " reaches only a² = " + Math.exp(logA2Max) + " at t = " + tMax);
+      throw new IllegalArgumentException(label + " schedule needs log ᾱ_T = " + logAlphaBar[n]
+          + " but " + schedule.spec() + " reaches only log a² = " + logA2Max + " at t = " + tMax);
     }
     double[] t = new double[n];
     for (int i = 1; i <= n; i++) t[n - i] = timeOf(schedule, logAlphaBar[i], oneMinus[i], tMax);
@@ -177,7 +177,7 @@ public final class TimeGrid {
     for (int it = 0; it < 2000 && hi - lo > 0; it++) {
       double mid = 0.5 * (lo + hi);
       if (mid == lo || mid == hi) break;
-      boolean before = small ? 2 * Math.log(s.a(mid)) > logAlphaBar : s.b2(mid) < oneMinus;
+      boolean before = small ? 2 * s.logA(mid) > logAlphaBar : s.b2(mid) < oneMinus;
       if (before) lo = mid;
       else hi = mid;
     }

@@ -68,4 +68,17 @@ class SamplerThresholdTest {
     double t = 0.3, b2 = -Math.expm1(-2 * t);
     assertEquals(1 / Math.sqrt(2 * b2), p.scale(t), 4 * Math.ulp(1 / Math.sqrt(2 * b2)));
   }
+
+  /**
+   * 1 − ᾱ_t of [CLW25] falls like T^{−c1} (u' = u(1 − r ᾱ)), below the smallest double for large c1:
+   * then two times are 0 (T = 90, c1 = 20), or only t_1 is (T = 145, c1 = 29) — each refused by its own
+   * check, with its own message (found by scanning T ≤ 400, c1 ≤ 60).
+   */
+  @Test
+  void clw25RefusesCoincidingTimesAndAZeroFirstTime() {
+    IllegalArgumentException equal = assertThrows(IllegalArgumentException.class, () -> TimeGrid.clw25(OU, 90, 0.5, 20));
+    assertTrue(equal.getMessage().contains("has two equal times 0.0"), equal.getMessage());
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> TimeGrid.clw25(OU, 145, 0.5, 29));
+    assertTrue(zero.getMessage().contains("has t_1 = 0"), zero.getMessage());
+  }
 }

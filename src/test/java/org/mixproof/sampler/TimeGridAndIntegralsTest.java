@@ -58,6 +58,27 @@ class TimeGridAndIntegralsTest {
   }
 
   /**
+   * Where ᾱ_t is below e^{−1490}, a_t = e^{−t} underflows in double at the time that hits it, so the
+   * times must be placed on log a_t (vp-ou: t = −½ log ᾱ): [LY24] with T = 259, c1 = 46.5 reaches
+   * log ᾱ_T ≈ −1.5e3 (before log a was used, two of its times coincided at 745.13 and the grid was refused).
+   */
+  @Test
+  void ly24TimesArePlacedOnLogAWhereAUnderflows() {
+    NoiseSchedule s = Schedules.parse("vp-ou");
+    int n = 259;
+    double c0 = 0.5, c1 = 46.52464941950344;
+    TimeGrid g = TimeGrid.ly24(s, n, c0, c1);
+    double rate = c1 * Math.log(n) / n, beta1 = Math.pow(n, -c0), logAlphaBar = 0;
+    for (int i = 1; i <= n; i++) {
+      double beta = i == 1 ? beta1 : rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
+      logAlphaBar += Math.log1p(-beta);
+      // a sum of i logarithms (≤ 2u relative each, of terms of one sign) and the bisection's last bracket
+      assertEquals(-0.5 * logAlphaBar, g.time(n - i), (2 * i + 64) * EPS * Math.abs(logAlphaBar), "t_" + i);
+    }
+    assertTrue(g.horizon() > 745.2, "the last times lie where e^{−t} underflows: " + g.horizon());
+  }
+
+  /**
    * [CLW25] eq. 14: ᾱ_T = T^{−c0}, ᾱ_{t−1} = ᾱ_t + (c1 log T/T) ᾱ_t (1 − ᾱ_t), recomputed here by that
    * recursion as written (the code carries ᾱ and 1 − ᾱ by separate products), and α_t = ᾱ_t/ᾱ_{t−1} in (0, 1].
    */
