@@ -1,0 +1,98 @@
+package org.mixproof.law;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mixproof.rounding.RoundingModel;
+import org.mixproof.sampler.Schemes;
+import org.mixproof.sampler.TimeGrid;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
+
+/**
+ * The exact Gaussian law of five one-evaluation schemes against their per-coordinate recursions,
+ * written here from the scheme formulas (docs/claims.md §5), on centred data N(0, diag(λ)) under
+ * vp-ou (f = −1, g² = 2): the score at time t is c_t y with c_t = −1/(a_t²λ + b_t²) + ε/√(a_t² Σλ + d b_t²)
+ * (the exact score plus ε times the score error e_t of {@link org.mixproof.sampler.ScorePerturbation}),
+ * so each step is y' = m y + noise with
+ * <ul>
+ *   <li>em: m = 1 + h(1 + 2c), noise 2h; ode-euler: m = 1 + h(1 + c), no noise;
+ *   <li>ddpm: m = (1 + 2hc)/√(1 − 2h), noise 2h;
+ *   <li>ei: m = e^h + 2(e^h − 1) c, noise e^{2h} − 1; ode-ei: m = e^h + (e^h − 1) c, no noise.
+ * </ul>
+ * Variances follow v' = m² v + noise and means μ' = m μ. A zero start mean is read by probing
+ * ({@link ProbedPropagation}), a non-zero one by stacked lanes ({@link LanePropagation}): both are held
+ * to the same recursion. Small (d = 3, 8 steps) so that it is fast.
+ */
+class GaussianLawRecursionTest {
+
+  static final NoiseSchedule OU = Schedules.parse("vp-ou");
+  static final double[] LAMBDA = {0.25, 1, 4};
+  static final double T = 2, DELTA = 0.05;
+  static final int N = 8;
+
+  static double[][] expected(String scheme, double eps, double[] mean0, double[] v0) {
+    double h = (T - DELTA) / N, sum = LAMBDA[0] + LAMBDA[1] + LAMBDA[2];
+    double[] mu = mean0.clone(), v = v0.clone();
+    for (int i = 0; i < N; i++) {
+      double t = T - i * h, a2 = Math.exp(-2 * t), b2 = -Math.expm1(-2 * t);
+      double err = eps / Math.sqrt(a2 * sum + LAMBDA.length * b2);
+      for (int j = 0; j < LAMBDA.length; j++) {
+        double c = -1 / (a2 * LAMBDA[j] + b2) + err;
+        double m, noise;
+        switch (scheme) {
+          case "em" -> { m = 1 + h * (1 + 2 * c); noise = 2 * h; }
+          case "ode-euler" -> { m = 1 + h * (1 + c); noise = 0; }
+          case "ddpm" -> { m = (1 + 2 * h * c) / Math.sqrt(1 - 2 * h); noise = 2 * h; }
+          case "ei" -> { m = Math.exp(h) + 2 * Math.expm1(h) * c; noise = Math.expm1(2 * h); }
+          default -> { m = Math.exp(h) + Math.expm1(h) * c; noise = 0; }
+        }
+        mu[j] = m * mu[j];
+        v[j] = m * m * v[j] + noise;
+      }
+    }
+    return new double[][] {mu, v};
+  }
+
+  @Test
+  void probingAndLanesFollowTheSchemeRecursions() {
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[3], LAMBDA);
+    TimeGrid grid = TimeGrid.uniform(T, DELTA, N);
+    double[] zero = new double[3], ones = {1, 1, 1}, mean = {0.5, -1, 2}, wide = {2, 0.5, 3};
+    for (String scheme : new String[] {"em", "ode-euler", "ddpm", "ei", "ode-ei"}) {
+      for (double eps : new double[] {0, 0.2}) {
+        GaussianLaw.Propagation probed = law.propagate(Schemes.parse(scheme), OU, grid, eps,
+            List.of(new DiagonalGaussian(zero, ones), new DiagonalGaussian(zero.clone(), wide)));
+        GaussianLaw.Propagation lanes = law.propagate(Schemes.parse(scheme), OU, grid, eps,
+            List.of(new DiagonalGaussian(mean, ones)));
+        assertTrue(probed.defined() && lanes.defined(), scheme);
+        assertEquals(N, probed.steps());
+        assertEquals(N, probed.scoreEvaluations());
+        double[][] p1 = expected(scheme, eps, zero, ones), p2 = expected(scheme, eps, zero, wide);
+        double[][] l = expected(scheme, eps, mean, ones);
+        for (int j = 0; j < 3; j++) {
+          // 8 steps of a product of a few roundings each (and the probing's own read of m): 64 N u relative
+          double tol = 64 * N * RoundingModel.EPS;
+          String at = scheme + " eps " + eps + " j " + j;
+          assertEquals(p1[1][j], probed.law(0).variance()[j], tol * p1[1][j], "probed " + at);
+          assertEquals(p2[1][j], probed.law(1).variance()[j], tol * p2[1][j], "probed (second start) " + at);
+          assertEquals(0, probed.law(0).mean()[j], 0, "centred stays centred " + at);
+          assertEquals(l[1][j], lanes.law(0).variance()[j], tol * l[1][j], "lanes " + at);
+          assertEquals(l[0][j], lanes.law(0).mean()[j], tol * Math.abs(l[0][j]) + 1e-300, "lanes mean " + at);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStepThatCannotBeTakenMakesTheRunUndefined() {
+    // ddpm with h = 0.6 needs √(1 − 2h) of a negative number: the run is undefined, not NaN
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[3], LAMBDA);
+    GaussianLaw.Propagation p = law.propagate(Schemes.parse("ddpm"), OU, TimeGrid.uniform(1.25, 0.05, 2), 0,
+        List.of(new DiagonalGaussian(new double[3], new double[] {1, 1, 1})));
+    assertTrue(!p.defined(), "undefined");
+    assertEquals(2, p.steps());
+  }
+}
