@@ -1,0 +1,80 @@
+package org.mixproof.law;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.mixproof.sampler.Noise;
+import org.mixproof.sampler.Scheme;
+import org.mixproof.sampler.StepContext;
+import org.mixproof.schedule.Schedules;
+
+/**
+ * {@link GridPropagator2D#invert}, the pull-back of a deterministic step (Newton with a
+ * central-difference Jacobian and step halving), on maps whose inverses are known: an affine map
+ * (x = A⁻¹(y − b), log det A), and each refusal — a reflection (det DF &lt; 0), a point outside
+ * the range of −1/x (no decrease: halving until it gives up), one in the gap of a jump (200 iterations), and a map that
+ * flattens to 0 in double (det DF = 0).
+ */
+class StepInversionTest {
+
+  /** A deterministic "scheme" applying the given map to each point (rows x, y). */
+  static Scheme map(UnaryOperator<double[]> f) {
+    return new Scheme() {
+      @Override public String name() { return "map"; }
+      @Override public int scoreEvaluationsPerStep() { return 0; }
+      @Override public int noiseDrawsPerStep() { return 0; }
+      @Override public void step(double t, double tNext, double[] y, StepContext c) {
+        for (int i = 0; i < y.length; i += 2) {
+          double[] out = f.apply(new double[] {y[i], y[i + 1]});
+          y[i] = out[0];
+          y[i + 1] = out[1];
+        }
+      }
+    };
+  }
+
+  static final StepContext NONE = new StepContext(Schedules.parse("vp-ou"), (t, y, out) -> { }, Noise.none());
+
+  @Test
+  void anAffineMapIsInvertedExactly() {
+    // F(y) = A y + b, A = [[2, 0.5], [0.3, 1]], det A = 1.85
+    Scheme affine = map(y -> new double[] {2 * y[0] + 0.5 * y[1] + 1, 0.3 * y[0] + y[1] - 2});
+    double[] x = {3, -1, 0, 0}, logDet = new double[2];
+    GridPropagator2D.invert(affine, NONE, 1, 0.5, x, logDet);
+    double[][] targets = {{3, -1}, {0, 0}};
+    for (int c = 0; c < 2; c++) {
+      double r0 = targets[c][0] - 1, r1 = targets[c][1] + 2; // A x = y − b, by Cramer's rule
+      double x0 = (1 * r0 - 0.5 * r1) / 1.85, x1 = (2 * r1 - 0.3 * r0) / 1.85;
+      assertEquals(x0, x[2 * c], 1e-12, "x of point " + c);
+      assertEquals(x1, x[2 * c + 1], 1e-12, "y of point " + c);
+      // the Jacobian by central differences of an affine map: exact up to rounding over h = 1e-5
+      assertEquals(Math.log(1.85), logDet[c], 1e-9, "log det of point " + c);
+    }
+  }
+
+  @Test
+  void eachRefusalFires() {
+    ArithmeticException reflection = assertThrows(ArithmeticException.class, () ->
+        GridPropagator2D.invert(map(y -> new double[] {-y[0], y[1] + 0.1}), NONE, 1, 0.5, new double[] {1, 1}, new double[1]));
+    assertTrue(reflection.getMessage().contains("not an orientation-preserving map"), reflection.getMessage());
+    // −1/x (x > 0) never reaches 1: Newton runs out to where −1/x no longer changes the residual in
+    // double, and no step, however halved, lowers it: refused as not invertible there
+    ArithmeticException gap = assertThrows(ArithmeticException.class, () ->
+        GridPropagator2D.invert(map(y -> new double[] {-1 / y[0], y[1]}), NONE, 1, 0.5, new double[] {1, 0},
+            new double[1]));
+    assertTrue(gap.getMessage().contains("the map is not invertible there"), gap.getMessage());
+    // the jump at 0 instead: each crossing is halved back a little further, and 200 iterations run out first
+    ArithmeticException slow = assertThrows(ArithmeticException.class, () ->
+        GridPropagator2D.invert(map(y -> new double[] {y[0] + (y[0] >= 0 ? 10 : 0), y[1]}), NONE, 1, 0.5,
+            new double[] {5, 0}, new double[1]));
+    assertTrue(slow.getMessage().contains("did not converge in 200 iterations"), slow.getMessage());
+    // e^x = −1 has no solution: Newton runs to where e^x underflows, and the Jacobian there is 0
+    ArithmeticException flat = assertThrows(ArithmeticException.class, () ->
+        GridPropagator2D.invert(map(y -> new double[] {Math.exp(y[0]), y[1]}), NONE, 1, 0.5, new double[] {-1, 0},
+            new double[1]));
+    assertTrue(flat.getMessage().contains("det DF = 0.0"), flat.getMessage());
+  }
+}
