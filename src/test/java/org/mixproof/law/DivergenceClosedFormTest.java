@@ -170,5 +170,11 @@ class DivergenceClosedFormTest {
     assertEquals(tv1, Divergences.tvBracket(p1, q1).lower(), 0);
     assertEquals(tv1, Divergences.tvBracket(p1, q1).upper(), 0);
     assertThrows(IllegalArgumentException.class, () -> Divergences.kl(p, p1));
+    assertThrows(IllegalArgumentException.class, () -> Divergences.w2(p, p1));
+    assertThrows(IllegalArgumentException.class, () -> Divergences.summary(p, p1));
+    assertThrows(IllegalArgumentException.class, () -> Divergences.tvBracket(p, p1));
+    // a variance of exactly 0 is allowed (a point mass), a negative one is not
+    assertEquals(1, Divergences.tv1d(0, 0, 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> Divergences.tv1d(0, -Double.MIN_VALUE, 0, 1));
   }
 }
