@@ -62,7 +62,10 @@ public interface RealInterval<T extends RealInterval<T>> {
   /** The point interval at the upper end. */
   T upperEnd();
 
-  /** A point interval at a number of this precision inside the interval (an estimate taken as an exact input). */
+  /**
+   * A point interval at a number of this precision near the middle (an estimate, taken as an exact
+   * input; for an interval narrower than one unit of this precision it may lie just outside).
+   */
   T midpoint();
 
   /** The lower end as a double, rounded down (a double that is ≤ every member). */
