@@ -1,0 +1,84 @@
+package org.mixproof.smoothness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.junit.jupiter.api.Test;
+import org.mixproof.rounding.RoundingModel;
+
+/**
+ * Lanczos' ‖A‖₂ on matrices built with a known spectrum, A = Q diag(λ) Qᵀ with Q the orthogonal factor
+ * of a Gaussian matrix: the largest |λ| positive or negative, well separated or in a cluster; and the
+ * edges (d = 1, A = cI whose Krylov space is invariant after one product).
+ */
+class LanczosTest {
+
+  static double[][] withSpectrum(double[] lambda, long seed) {
+    int d = lambda.length;
+    SplittableRandom r = new SplittableRandom(seed);
+    DMatrixRMaj g = new DMatrixRMaj(d, d);
+    for (int i = 0; i < d * d; i++) g.data[i] = r.nextGaussian();
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(d, d);
+    qr.decompose(g);
+    DMatrixRMaj q = qr.getQ(null, false);
+    double[][] a = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        double s = 0;
+        for (int k = 0; k < d; k++) s += q.get(i, k) * lambda[k] * q.get(j, k);
+        a[i][j] = s;
+      }
+    }
+    return a;
+  }
+
+  static Lanczos.Operator of(double[][] a) {
+    return (v, out) -> {
+      for (int i = 0; i < a.length; i++) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) s += a[i][j] * v[j];
+        out[i] = s;
+      }
+    };
+  }
+
+  @Test
+  void findsTheLargestMagnitudeToTheStatedAccuracy() {
+    SplittableRandom r = new SplittableRandom(7);
+    for (int d : new int[] {40, 150}) {
+      for (int shape = 0; shape < 3; shape++) {
+        double[] lambda = new double[d];
+        for (int i = 0; i < d; i++) lambda[i] = r.nextDouble(-1, 1);
+        double truth = switch (shape) {
+          case 0 -> { lambda[3] = 5; yield 5; }          // a separated top eigenvalue
+          case 1 -> { lambda[5] = -7; yield 7; }         // the largest magnitude is negative
+          default -> { lambda[1] = 2; lambda[2] = 1.999; lambda[3] = -1.998; yield 2; } // a cluster at ±2
+        };
+        Lanczos.Estimate e = Lanczos.norm(of(withSpectrum(lambda, d + shape)), d, 1e-10, d, 11);
+        // the Ritz value is within its residual of an eigenvalue; the built A itself is Q Λ Qᵀ to d u‖A‖
+        double tol = 1e-10 * truth + 4 * d * RoundingModel.EPS * truth;
+        assertEquals(truth, e.value(), tol, "d = " + d + " shape " + shape + ": " + e);
+        assertTrue(e.residual() <= 1e-10 * e.value(), "converged: " + e);
+        assertTrue(e.products() < d, "fewer products than the dimension: " + e);
+      }
+    }
+  }
+
+  @Test
+  void edges() {
+    assertEquals(3, Lanczos.norm((v, out) -> out[0] = -3 * v[0], 1, 1e-12, 10, 1).value(), 0);
+    Lanczos.Estimate identity = Lanczos.norm((v, out) -> {
+      for (int i = 0; i < v.length; i++) out[i] = 2.5 * v[i];
+    }, 50, 1e-12, 50, 3);
+    assertEquals(2.5, identity.value(), 4 * RoundingModel.EPS * 2.5);
+    assertEquals(1, identity.products(), "cI: invariant after one product");
+    assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 0, 1e-10, 5, 1));
+    assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 3, 0, 5, 1));
+    assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 3, 1e-10, 0, 1));
+  }
+}
