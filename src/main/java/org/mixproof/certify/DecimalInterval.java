@@ -210,20 +210,7 @@ public final class DecimalInterval implements RealInterval<DecimalInterval> {
     int m = 10 + Math.max(0, y.abs().toBigInteger().bitLength());
     Decimal work = new Decimal(arithmetic.digits + 10 + (int) Math.ceil(m * 0.30103));
     BigDecimal r = y.multiply(BigDecimal.valueOf(5).pow(m)).movePointLeft(m); // y / 2^m, exact
-    DecimalInterval x = work.exact(r);
-    DecimalInterval sum = work.one(), term = work.one();
-    BigDecimal rAbs = r.abs(), bound = BigDecimal.ONE; // bound = |r|^n / n!
-    BigDecimal target = BigDecimal.ONE.movePointLeft(work.digits + 2);
-    int n = 0;
-    while (bound.compareTo(target) > 0) {
-      n++;
-      term = term.multiply(x).divide(work.of(n));
-      sum = sum.add(term);
-      bound = bound.multiply(rAbs).divide(BigDecimal.valueOf(n), work.up);
-    }
-    // the tail Σ_{j>n} |r|^j/j! ≤ |r|^{n+1}/(n+1)! · 1/(1 − |r|/(n+2)) ≤ 2 |r|^{n+1}/(n+1)!
-    BigDecimal tail = bound.multiply(rAbs).divide(BigDecimal.valueOf(n + 1), work.up).multiply(TWO);
-    DecimalInterval e = sum.add(work.exact(tail).hullWithNegation());
+    DecimalInterval e = exponentialSeries(work, r, 0);
     for (int i = 0; i < m; i++) e = e.square();
     return e;
   }
@@ -231,18 +218,27 @@ public final class DecimalInterval implements RealInterval<DecimalInterval> {
   /** e^y − 1 without cancellation for |y| ≤ ½ (the series from the linear term), else e^y − 1. */
   private DecimalInterval expm1Of(BigDecimal y) {
     if (y.abs().compareTo(new BigDecimal("0.5")) > 0) return expOf(y).subtract(1);
-    Decimal work = new Decimal(arithmetic.digits + 10);
-    DecimalInterval x = work.exact(y), term = x, sum = x;
-    BigDecimal yAbs = y.abs(), bound = yAbs;
-    BigDecimal target = yAbs.movePointLeft(work.digits + 2);
-    int n = 1;
+    return exponentialSeries(new Decimal(arithmetic.digits + 10), y, 1);
+  }
+
+  /**
+   * Σ_{n ≥ first} x^n/n! (first = 0 or 1, |x| ≤ ½) in the interval arithmetic of {@code work}, summed
+   * until the bound |x|^n/n! on the terms falls below 10^{−(digits + 2)} of the first term; the tail
+   * Σ_{j>n} |x|^j/j! ≤ |x|^{n+1}/(n+1)! · 1/(1 − |x|/(n+2)) ≤ 2|x|^{n+1}/(n+1)! is added as [−that, that].
+   */
+  private static DecimalInterval exponentialSeries(Decimal work, BigDecimal x, int first) {
+    DecimalInterval xi = work.exact(x);
+    DecimalInterval term = first == 0 ? work.one() : xi, sum = term;
+    BigDecimal xAbs = x.abs(), bound = first == 0 ? BigDecimal.ONE : xAbs;
+    BigDecimal target = bound.movePointLeft(work.digits + 2);
+    int n = first;
     while (bound.compareTo(target) > 0) {
       n++;
-      term = term.multiply(x).divide(work.of(n));
+      term = term.multiply(xi).divide(work.of(n));
       sum = sum.add(term);
-      bound = bound.multiply(yAbs).divide(BigDecimal.valueOf(n), work.up);
+      bound = bound.multiply(xAbs).divide(BigDecimal.valueOf(n), work.up);
     }
-    BigDecimal tail = bound.multiply(yAbs).divide(BigDecimal.valueOf(n + 1), work.up).multiply(TWO); // |y| ≤ ½
+    BigDecimal tail = bound.multiply(xAbs).divide(BigDecimal.valueOf(n + 1), work.up).multiply(TWO);
     return sum.add(work.exact(tail).hullWithNegation());
   }
 

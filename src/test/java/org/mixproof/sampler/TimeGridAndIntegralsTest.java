@@ -38,6 +38,12 @@ class TimeGridAndIntegralsTest {
    * [LY24] eq. 2.3: a(t_t)² = ᾱ_t = Π_{s ≤ t}(1 − β_s) with β_1 = T^{−c0}, β_{t+1} = (c1 log T/T)
    * min(β_1(1 + c1 log T/T)^t, 1); recomputed here from that definition as a plain product.
    */
+  /** β_i of [LY24] eq. 2.3, from its definition. */
+  static double ly24Beta(int i, int n, double c0, double c1) {
+    double rate = c1 * Math.log(n) / n, beta1 = Math.pow(n, -c0);
+    return i == 1 ? beta1 : rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
+  }
+
   @Test
   void ly24GridHitsTheDiscreteScheduleAlphaBars() {
     NoiseSchedule s = Schedules.parse("vp-ou");
@@ -45,10 +51,9 @@ class TimeGridAndIntegralsTest {
     double c0 = 2, c1 = 4;
     TimeGrid g = TimeGrid.ly24(s, n, c0, c1);
     assertEquals(n - 1, g.steps(), "T levels, T − 1 steps from Y_T down to Y_1");
-    double rate = c1 * Math.log(n) / n, beta1 = Math.pow(n, -c0), alphaBar = 1;
+    double alphaBar = 1;
     for (int i = 1; i <= n; i++) {
-      double beta = i == 1 ? beta1 : rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
-      alphaBar *= 1 - beta;
+      alphaBar *= 1 - ly24Beta(i, n, c0, c1);
       double a = s.a(g.time(n - i));
       // the product rounds twice per factor (≤ 2u each, i factors) and the bisection on t places a² to a few
       // ulps: (2i + 64) u relative
@@ -68,10 +73,9 @@ class TimeGridAndIntegralsTest {
     int n = 259;
     double c0 = 0.5, c1 = 46.52464941950344;
     TimeGrid g = TimeGrid.ly24(s, n, c0, c1);
-    double rate = c1 * Math.log(n) / n, beta1 = Math.pow(n, -c0), logAlphaBar = 0;
+    double logAlphaBar = 0;
     for (int i = 1; i <= n; i++) {
-      double beta = i == 1 ? beta1 : rate * Math.min(beta1 * Math.pow(1 + rate, i - 1), 1);
-      logAlphaBar += Math.log1p(-beta);
+      logAlphaBar += Math.log1p(-ly24Beta(i, n, c0, c1));
       // a sum of i logarithms (≤ 2u relative each, of terms of one sign) and the bisection's last bracket
       assertEquals(-0.5 * logAlphaBar, g.time(n - i), (2 * i + 64) * EPS * Math.abs(logAlphaBar), "t_" + i);
     }
