@@ -1,6 +1,7 @@
 package org.mixproof.density;
 
 import static org.mixproof.rounding.RoundingModel.U;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -83,5 +84,68 @@ class RefusalBoundaryTest {
         "both sides of the boundary were visited: refused " + refused + ", accepted " + accepted);
     double[] atBoundary = rule(7.5e6);
     assertTrue(atBoundary[3] > 30 && atBoundary[2] < 5, "T ≈ 35 dominates e ≈ 2 there: " + java.util.Arrays.toString(atBoundary));
+  }
+
+  /** Refused by the point path with log-density and score (the rule with scores). */
+  static boolean pointRefuses(MixtureDensity p, double x) {
+    try {
+      p.evaluate(new double[] {x});
+      return false;
+    } catch (IllConditionedException e) {
+      return true;
+    }
+  }
+
+  /** Refused by the batch path, for one request type (each gathers its own inputs for the rule). */
+  static boolean batchRefuses(MixtureDensity p, double x, int request) {
+    org.ejml.data.DMatrixRMaj rows = new org.ejml.data.DMatrixRMaj(new double[][] {{0.1}, {x}});
+    try {
+      switch (request) {
+        case 0 -> p.logDensity(rows);
+        case 1 -> p.logDensityAndScore(rows);
+        case 2 -> p.scoreAndHessian(rows);
+        default -> p.evaluate(rows);
+      }
+      return false;
+    } catch (IllConditionedException e) {
+      return true;
+    }
+  }
+
+  /**
+   * The batch path refuses exactly the points the point path refuses: at the two adjacent doubles
+   * between which the point path's decision flips (found by bisection), each batch request agrees —
+   * so the batch path gathers the same log-terms, weights and scores for the rule, to the last bit.
+   * Both flips: where the rule starts to apply (the largest e_j reaches ½) and where the slack turns positive.
+   */
+  @Test
+  void theBatchPathRefusesExactlyWhereThePointPathDoes() {
+    GaussianMixture g = GaussianMixture.normalized(new double[] {0.5, 0.5}, new double[][] {{-DELTA}, {DELTA}},
+        new double[][][] {{{1}}, {{1}}});
+    MixtureDensity p = MixtureDensity.at(g, S, T);
+    int transitions = 0;
+    double previous = 0.5e6;
+    boolean previousRefused = pointRefuses(p, previous);
+    for (int n = 0; n <= 200; n++) {
+      double x = 0.5e6 * Math.pow(100, n / 200.0); // 5e5 … 5e7: where the rule starts to apply (e = ½) and stops refusing
+      boolean refused = pointRefuses(p, x);
+      if (refused != previousRefused) {
+        transitions++;
+        double a = previous, b = x; // decisions differ at a and b: bisect to adjacent doubles
+        while (Math.nextUp(a) < b) {
+          double mid = 0.5 * (a + b);
+          if (mid == a || mid == b) break;
+          if (pointRefuses(p, mid) == previousRefused) a = mid;
+          else b = mid;
+        }
+        for (int request : new int[] {1, 2, 3}) {
+          assertEquals(previousRefused, batchRefuses(p, a, request), "request " + request + " at x = " + a);
+          assertEquals(refused, batchRefuses(p, b, request), "request " + request + " at x = " + b);
+        }
+      }
+      previous = x;
+      previousRefused = refused;
+    }
+    assertEquals(2, transitions, "accepted (e ≤ ½), refused, accepted (slack > 0)");
   }
 }

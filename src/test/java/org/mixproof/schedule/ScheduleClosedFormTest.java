@@ -103,4 +103,18 @@ class ScheduleClosedFormTest {
     assertTrue(e.getMessage().startsWith("schedule must be one of [vp-ou, vp-linear, ve-geometric, ve-linear], was '"
         + spec + "'"), e.getMessage());
   }
+
+  /** A schedule that does not override log a_t gets log of a(t) (the default the discrete grids rely on). */
+  @Test
+  void theDefaultLogAIsTheLogarithmOfA() {
+    NoiseSchedule halfLife = new NoiseSchedule() {
+      @Override public String spec() { return "half-life"; }
+      @Override public double tMax() { return 10; }
+      @Override public double a(double t) { return Math.pow(2, -t); }
+      @Override public double b2(double t) { return 1 - Math.pow(4, -t); }
+      @Override public double f(double t) { return -Math.log(2); }
+      @Override public double g2(double t) { return 2 * Math.log(2); }
+    };
+    assertEquals(-3 * Math.log(2), halfLife.logA(3), 2 * Math.ulp(3 * Math.log(2)));
+  }
 }
