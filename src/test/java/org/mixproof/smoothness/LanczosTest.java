@@ -81,4 +81,17 @@ class LanczosTest {
     assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 3, 0, 5, 1));
     assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 3, 1e-10, 0, 1));
   }
+
+  /** Above {@link SpectralNorm#DENSE_UP_TO} the norm is Lanczos', below it the dense decomposition's: both meet the built spectrum. */
+  @Test
+  void spectralNormSwitchesToLanczosAboveTheDenseLimit() {
+    for (int d : new int[] {SpectralNorm.DENSE_UP_TO, SpectralNorm.DENSE_UP_TO + 1}) {
+      double[] lambda = new double[d];
+      for (int i = 0; i < d; i++) lambda[i] = 0.01 * i - 0.3;
+      lambda[d / 2] = -3;
+      double got = new SpectralNorm(d).of(withSpectrum(lambda, d));
+      // dense: a backward-stable eigensolver; Lanczos: 1e-10 relative (SpectralNorm.LANCZOS_ACCURACY)
+      assertEquals(3, got, 1e-10 * 3 + 8 * d * RoundingModel.EPS * 3, "d = " + d);
+    }
+  }
 }
