@@ -81,4 +81,49 @@ class SamplerThresholdTest {
     IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> TimeGrid.clw25(OU, 145, 0.5, 29));
     assertTrue(zero.getMessage().contains("has t_1 = 0"), zero.getMessage());
   }
+
+  /**
+   * The exponential grid's check of strict decrease covers its last pair: with T = nextUp(δ) and two
+   * steps, t₁ = exp(½(ln T + ln δ)) — the grid's definition, uniform in φ = ln t — lies half an ulp from
+   * both ends and rounds onto one of them; where it rounds onto δ only the last pair coincides, and the
+   * grid must still be refused. Scanned over δ ∈ [0.3, 0.4) until such a δ is met.
+   */
+  @Test
+  void anExponentialGridWhoseOnlyCoincidingPairIsTheLastIsRefused() {
+    int lastPairOnly = 0;
+    for (int j = 0; j < 1000 && lastPairOnly < 3; j++) {
+      double delta = 0.3 + j * 1e-4, horizon = Math.nextUp(delta);
+      double t1 = Math.exp(0.5 * (Math.log(horizon) + Math.log(delta)));
+      if (t1 != delta) continue;
+      lastPairOnly++;
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeGrid.exponential(horizon, delta, 2));
+      assertTrue(e.getMessage().contains("not strictly decreasing"), e.getMessage());
+    }
+    assertEquals(3, lastPairOnly, "the scan meets grids whose t_1 rounds onto δ");
+  }
+
+  /**
+   * A discrete grid may end exactly at the schedule's horizon: a vp schedule with log a_t = t L/2, where
+   * L is [LY24]'s log ᾱ_T for T = 8 (summed as the definition reads), reaches a(1)² = ᾱ_T exactly at
+   * tMax = 1, and the grid is placed with t_T at the horizon, not refused.
+   */
+  @Test
+  void aDiscreteGridMayEndExactlyAtTheHorizon() {
+    int n = 8;
+    double c0 = 1, c1 = 2, logAlphaBarT = 0;
+    for (int i = 1; i <= n; i++) logAlphaBarT += Math.log1p(-TimeGridAndIntegralsTest.ly24Beta(i, n, c0, c1));
+    double half = 0.5 * logAlphaBarT;
+    NoiseSchedule exact = new NoiseSchedule() {
+      @Override public String spec() { return "exact-end"; }
+      @Override public double tMax() { return 1; }
+      @Override public double logA(double t) { return t * half; }
+      @Override public double a(double t) { return Math.exp(t * half); }
+      @Override public double b2(double t) { return -Math.expm1(2 * t * half); }
+      @Override public double f(double t) { return half; }
+      @Override public double g2(double t) { return -2 * half; }
+    };
+    assertEquals(logAlphaBarT, 2 * exact.logA(exact.tMax()), 0, "ᾱ_T = a(tMax)² exactly");
+    TimeGrid g = TimeGrid.ly24(exact, n, c0, c1);
+    assertEquals(1, g.horizon(), 1e-12, "t_T at the horizon");
+  }
 }
