@@ -26,6 +26,9 @@ class SamplerInputTest {
     message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.exponential(1, 0.1, 0)), "steps", "0");
     message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.clw25(Schedules.parse("vp-ou"), 0, 2, 10)), "levels", "0");
     message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.ly24(Schedules.parse("vp-ou"), 1, 2, 4)), "levels", "1");
+    // c0 = 0 or c1 = 0 are refused by name, not later by a consequence (β₁ = 1, coinciding times)
+    message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.ly24(Schedules.parse("vp-ou"), 50, 0, 4)), "c0", "0.0");
+    message(assertThrows(IllegalArgumentException.class, () -> TimeGrid.clw25(Schedules.parse("vp-ou"), 50, 2, 0)), "c1", "0.0");
   }
 
   @Test
