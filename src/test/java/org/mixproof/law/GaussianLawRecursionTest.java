@@ -20,10 +20,12 @@ import org.mixproof.schedule.Schedules;
  * <ul>
  *   <li>em: m = 1 + h(1 + 2c), noise 2h; ode-euler: m = 1 + h(1 + c), no noise;
  *   <li>ddpm: m = (1 + 2hc)/√(1 − 2h), noise 2h;
- *   <li>ei: m = e^h + 2(e^h − 1) c, noise e^{2h} − 1; ode-ei: m = e^h + (e^h − 1) c, no noise.
+ *   <li>ei: m = e^h + 2(e^h − 1) c, noise e^{2h} − 1; ode-ei: m = e^h + (e^h − 1) c, no noise;
+ *   <li>ode-heun (k₁ = (1 + c_t) y, k₂ = (1 + c_{t'})(y + h k₁), y' = y + h(k₁ + k₂)/2):
+ *       m = 1 + h/2 [(1 + c_t) + (1 + c_{t'})(1 + h(1 + c_t))], no noise.
  * </ul>
  * Variances follow v' = m² v + noise and means μ' = m μ. A zero start mean is read by probing
- * ({@link ProbedPropagation}), a non-zero one by stacked lanes ({@link LanePropagation}): both are held
+ * ({@link ProbedPropagation}; one or two starts in its fused pass, three in its general pass), a non-zero one by stacked lanes ({@link LanePropagation}): both are held
  * to the same recursion. Small (d = 3, 8 steps) so that it is fast.
  */
 class GaussianLawRecursionTest {
@@ -37,12 +39,12 @@ class GaussianLawRecursionTest {
     double h = (T - DELTA) / N, sum = LAMBDA[0] + LAMBDA[1] + LAMBDA[2];
     double[] mu = mean0.clone(), v = v0.clone();
     for (int i = 0; i < N; i++) {
-      double t = T - i * h, a2 = Math.exp(-2 * t), b2 = -Math.expm1(-2 * t);
-      double err = eps / Math.sqrt(a2 * sum + LAMBDA.length * b2);
+      double t = T - i * h;
       for (int j = 0; j < LAMBDA.length; j++) {
-        double c = -1 / (a2 * LAMBDA[j] + b2) + err;
+        double c = c(t, j, eps, sum), cNext = c(t - h, j, eps, sum);
         double m, noise;
         switch (scheme) {
+          case "ode-heun" -> { m = 1 + h / 2 * ((1 + c) + (1 + cNext) * (1 + h * (1 + c))); noise = 0; }
           case "em" -> { m = 1 + h * (1 + 2 * c); noise = 2 * h; }
           case "ode-euler" -> { m = 1 + h * (1 + c); noise = 0; }
           case "ddpm" -> { m = (1 + 2 * h * c) / Math.sqrt(1 - 2 * h); noise = 2 * h; }
@@ -56,20 +58,30 @@ class GaussianLawRecursionTest {
     return new double[][] {mu, v};
   }
 
+  /** The score's coefficient at time t in coordinate j: −1/(a²λ_j + b²) + ε/√(a² Σλ + d b²). */
+  static double c(double t, int j, double eps, double sum) {
+    double a2 = Math.exp(-2 * t), b2 = -Math.expm1(-2 * t);
+    return -1 / (a2 * LAMBDA[j] + b2) + eps / Math.sqrt(a2 * sum + LAMBDA.length * b2);
+  }
+
   @Test
   void probingAndLanesFollowTheSchemeRecursions() {
     GaussianLaw law = GaussianLaw.ofDiagonal(new double[3], LAMBDA);
     TimeGrid grid = TimeGrid.uniform(T, DELTA, N);
     double[] zero = new double[3], ones = {1, 1, 1}, mean = {0.5, -1, 2}, wide = {2, 0.5, 3};
-    for (String scheme : new String[] {"em", "ode-euler", "ddpm", "ei", "ode-ei"}) {
+    for (String scheme : new String[] {"em", "ode-euler", "ddpm", "ei", "ode-ei", "ode-heun"}) {
       for (double eps : new double[] {0, 0.2}) {
         GaussianLaw.Propagation probed = law.propagate(Schemes.parse(scheme), OU, grid, eps,
             List.of(new DiagonalGaussian(zero, ones), new DiagonalGaussian(zero.clone(), wide)));
+        // three starts take the probing's general (unfused) pass
+        GaussianLaw.Propagation three = law.propagate(Schemes.parse(scheme), OU, grid, eps,
+            List.of(new DiagonalGaussian(zero, ones), new DiagonalGaussian(zero.clone(), wide),
+                new DiagonalGaussian(zero.clone(), ones.clone())));
         GaussianLaw.Propagation lanes = law.propagate(Schemes.parse(scheme), OU, grid, eps,
             List.of(new DiagonalGaussian(mean, ones)));
         assertTrue(probed.defined() && lanes.defined(), scheme);
         assertEquals(N, probed.steps());
-        assertEquals(N, probed.scoreEvaluations());
+        assertEquals((long) N * Schemes.parse(scheme).scoreEvaluationsPerStep(), probed.scoreEvaluations());
         double[][] p1 = expected(scheme, eps, zero, ones), p2 = expected(scheme, eps, zero, wide);
         double[][] l = expected(scheme, eps, mean, ones);
         for (int j = 0; j < 3; j++) {
@@ -78,6 +90,9 @@ class GaussianLawRecursionTest {
           String at = scheme + " eps " + eps + " j " + j;
           assertEquals(p1[1][j], probed.law(0).variance()[j], tol * p1[1][j], "probed " + at);
           assertEquals(p2[1][j], probed.law(1).variance()[j], tol * p2[1][j], "probed (second start) " + at);
+          assertEquals(p1[1][j], three.law(0).variance()[j], tol * p1[1][j], "general pass " + at);
+          assertEquals(p2[1][j], three.law(1).variance()[j], tol * p2[1][j], "general pass (second start) " + at);
+          assertEquals(p1[1][j], three.law(2).variance()[j], tol * p1[1][j], "general pass (third start) " + at);
           assertEquals(0, probed.law(0).mean()[j], 0, "centred stays centred " + at);
           assertEquals(l[1][j], lanes.law(0).variance()[j], tol * l[1][j], "lanes " + at);
           assertEquals(l[0][j], lanes.law(0).mean()[j], tol * Math.abs(l[0][j]) + 1e-300, "lanes mean " + at);
