@@ -76,6 +76,14 @@ class WeightResolutionTest {
     }
   }
 
+  /** The rule's inputs from the diffused components: ‖μ_i(t)‖ = a‖μ_i‖ (vp-ou, a = e^{−t}). */
+  @Test
+  void theRuleReadsTheDiffusedMeanNorms() {
+    double a = Math.exp(-0.3);
+    assertEquals(a * Math.hypot(1, -2), COMP.meanNorm[0], 4 * RoundingModel.EPS * a * Math.hypot(1, -2));
+    assertEquals(a * Math.hypot(-3, 0.5), COMP.meanNorm[1], 4 * RoundingModel.EPS * a * Math.hypot(-3, 0.5));
+  }
+
   @Test
   void smallUncertaintiesAndZeroWeightsNeedNoMargin() {
     WeightResolution rule = new WeightResolution(COMP);
