@@ -1,0 +1,56 @@
+package org.mixproof.law;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 2-D grid law built from a density at its cell centres: N((0.5, −0.3), diag(1, ¼)) on [−7.5, 8.5] ×
+ * [−4.3, 3.7] (8σ each way in both axes). The midpoint rule on a Gaussian this deep in its tails is
+ * exact to far below 1e-12 (its error decays like e^{−2π²σ²/h²}), so the mass is 1 and the mean is the
+ * Gaussian's mean to 1e-12 — and each refusal of `of` fires.
+ */
+class GridLaw2DConstructionTest {
+
+  static double gaussian(double[] z) {
+    double u = z[0] - 0.5, v = (z[1] + 0.3) / 0.5;
+    return Math.exp(-0.5 * (u * u + v * v)) / (2 * Math.PI * 0.5);
+  }
+
+  @Test
+  void massMeanCentresAndBox() {
+    double[] box = {-7.5, 8.5, -4.3, 3.7};
+    GridLaw2D g = GridLaw2D.of(box, 64, GridLaw2DConstructionTest::gaussian);
+    assertEquals(64, g.cellsPerAxis());
+    assertArrayEquals(box, g.box(), 1e-15);
+    assertEquals(1, g.mass(), 1e-12);
+    double[] mean = g.mean();
+    assertEquals(0.5, mean[0], 1e-12);
+    assertEquals(-0.3, mean[1], 1e-12);
+    double[] c = g.centres(), q = g.density();
+    // cell (2, 5): centre (−7.5 + 2.5·0.25, −4.3 + 5.5·0.125), and its value is the density there
+    int cell = 2 * 64 + 5;
+    assertEquals(-7.5 + 2.5 * 0.25, c[2 * cell], 1e-15);
+    assertEquals(-4.3 + 5.5 * 0.125, c[2 * cell + 1], 1e-15);
+    assertEquals(gaussian(new double[] {c[2 * cell], c[2 * cell + 1]}), q[cell], 0);
+  }
+
+  @Test
+  void refusalsFire() {
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 0, 1}, 8, z -> -1));
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 0, 1}, 8, z -> Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 0, 1}, 3, z -> 1));
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {1, 1, 0, 1}, 8, z -> 1));
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 2, 1}, 8, z -> 1));
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, Double.NaN, 0, 1}, 8, z -> 1));
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 0}, 8, z -> 1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GridLaw2D.of(new double[] {0, 1, 0, 1}, 8, z -> z[0] > 0.5 ? -2 : 1));
+    assertTrue(e.getMessage().contains("at cell (4, 0)"), e.getMessage());
+    GridLaw2D zero = GridLaw2D.of(new double[] {0, 1, 0, 1}, 4, z -> 0);
+    assertEquals(0, zero.mass(), 0, "a zero density is a law of mass 0, not refused");
+  }
+}
