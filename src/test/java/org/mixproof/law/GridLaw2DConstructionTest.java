@@ -53,4 +53,30 @@ class GridLaw2DConstructionTest {
     GridLaw2D zero = GridLaw2D.of(new double[] {0, 1, 0, 1}, 4, z -> 0);
     assertEquals(0, zero.mass(), 0, "a zero density is a law of mass 0, not refused");
   }
+
+  /**
+   * W2² of piecewise-uniform laws on cells of width h, against hand values: a shift by two cells is
+   * (2h)²; uniform on one cell against uniform on two has quantiles u and 2u, so ∫(u − 2u)² du · h² = h²/3;
+   * masses are normalised (b scaled by 3 changes nothing); equal laws give 0; an empty law couples nothing.
+   */
+  @Test
+  void piecewiseUniformW2AgainstHandValues() {
+    double h = 0.5;
+    assertEquals(4 * h * h, GridLaw2D.w2sq(new double[] {1, 0, 0, 0}, new double[] {0, 0, 1, 0}, h), 1e-15);
+    assertEquals(4 * h * h, GridLaw2D.w2sq(new double[] {1, 1, 0, 0}, new double[] {0, 0, 3, 3}, h), 1e-15);
+    assertEquals(h * h / 3, GridLaw2D.w2sq(new double[] {2, 0, 0, 0}, new double[] {1, 1, 0, 0}, h), 1e-15);
+    assertEquals(h * h / 3, GridLaw2D.w2sq(new double[] {1, 1, 0, 0}, new double[] {2, 0, 0, 0}, h), 1e-15, "symmetric");
+    assertEquals(0, GridLaw2D.w2sq(new double[] {0.2, 0.3, 0, 0.5}, new double[] {0.2, 0.3, 0, 0.5}, h), 1e-15);
+    assertEquals(0, GridLaw2D.w2sq(new double[] {0, 0, 0, 0}, new double[] {0, 1, 0, 0}, h), 0);
+    // the coupling's pieces carry all of the (normalised) mass, in order
+    double[] total = {0};
+    int[] lastI = {-1};
+    GridLaw2D.monotone(new double[] {1, 0, 2, 1}, new double[] {0, 3, 0, 1}, (i, j, du, fa, fb) -> {
+      total[0] += du;
+      assertTrue(i >= lastI[0], "pieces advance monotonically");
+      lastI[0] = i;
+      assertTrue(fa[0] <= fa[1] && fb[0] <= fb[1] && fa[1] <= 1 && fb[1] <= 1, "fractions within the cells");
+    });
+    assertEquals(1, total[0], 1e-15);
+  }
 }
