@@ -25,6 +25,8 @@ public record PointCertificate(boolean certified, String reason, Interval measur
    * the doubles' κ·u-wide enclosures leave apart by more than ~1e-30 relative; 100 is the last try.
    */
   static final int[] FALLBACK_DIGITS = {40, 100};
+  /** The reason's opening when the enclosures are apart but overlap: the one that sends a case to the fallback. */
+  static final String TOO_WIDE = "too wide";
 
   /** A certificate computed in double intervals. */
   public PointCertificate(boolean certified, String reason, Interval measured, Interval bound) {
@@ -114,7 +116,7 @@ public record PointCertificate(boolean certified, String reason, Interval measur
   static PointCertificate certify(Case c, String what, Measure measure, int[] fallbackDigits) {
     PointCertificate result = atPoint(c, what, measure, Interval.ARITHMETIC);
     for (int digits : fallbackDigits) {
-      if (result.certified() || !result.reason().startsWith("too wide")) return result;
+      if (result.certified() || !result.reason().startsWith(TOO_WIDE)) return result;
       try {
         result = atPoint(c, what, measure, DecimalInterval.arithmetic(digits));
       } catch (ArithmeticException | IllegalStateException e) {
@@ -165,7 +167,7 @@ public record PointCertificate(boolean certified, String reason, Interval measur
     if (measured.mid() - bound.mid() > 0.25 * (measured.width() + bound.width())) {
       // the midpoints are apart by more than rounding noise, but the enclosures overlap: this precision is
       // too wide here (a higher one could separate them); equal values stay "not separated"
-      return new PointCertificate(false, "too wide: " + what + " in " + measured + " and the bound in " + bound
+      return new PointCertificate(false, TOO_WIDE + ": " + what + " in " + measured + " and the bound in " + bound
           + " overlap in " + ar.describe() + " interval arithmetic", m, b, ar.describe());
     }
     return new PointCertificate(false, "not separated: " + what + " ≥ " + lowerText(measured) + " but the bound may reach "

@@ -54,14 +54,19 @@ final class Lanczos {
       }
       beta[j] = norm(w);
       j++;
-      // Ritz values of T_j and their residuals β_j |last component of the Ritz vector|
-      double[] ritz = tridiagonalEigen(alpha, beta, j);
-      int top = (int) ritz[2 * j];
-      best = Math.abs(ritz[top]);
-      bestResidual = beta[j - 1] * Math.abs(ritz[j + top]);
-      double scaleA = Math.max(best, Double.MIN_NORMAL);
-      boolean invariant = beta[j - 1] <= 4 * j * RoundingModel.EPS * scaleA;
-      if (invariant || bestResidual <= relTol * best) break;
+      // the Ritz values of T_j cost O(j³): read them every step while j ≤ 10, then every fifth step, at
+      // the last one, and whenever β_j may have collapsed (an invariant Krylov space)
+      double scaleNow = Math.max(Math.max(best, Math.abs(alpha[j - 1])), Double.MIN_NORMAL);
+      boolean collapsed = beta[j - 1] <= 4 * j * RoundingModel.EPS * scaleNow;
+      if (j <= 10 || j % 5 == 0 || j == m || collapsed) {
+        // Ritz values of T_j and their residuals β_j |last component of the Ritz vector|
+        double[] ritz = tridiagonalEigen(alpha, beta, j);
+        int top = (int) ritz[2 * j];
+        best = Math.abs(ritz[top]);
+        bestResidual = beta[j - 1] * Math.abs(ritz[j + top]);
+        boolean invariant = beta[j - 1] <= 4 * j * RoundingModel.EPS * Math.max(best, Double.MIN_NORMAL);
+        if (invariant || bestResidual <= relTol * best) break;
+      }
       v = w.clone();
       scale(v, 1 / beta[j - 1]);
     }
