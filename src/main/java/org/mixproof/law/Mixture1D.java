@@ -1,6 +1,7 @@
 package org.mixproof.law;
 
 import org.mixproof.rounding.RoundingModel;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.NoiseSchedule;
@@ -76,20 +77,7 @@ public record Mixture1D(double[] weights, double[] means, double[] variances) {
    * forming 1 − r (so r far below the rounding of 1 keeps its precision).
    */
   public double upperQuantile(double r, double lo, double hi) {
-    double x = 0.5 * (lo + hi);
-    for (int it = 0; it < 200; it++) {
-      double f = survival(x) - r; // decreasing in x
-      if (f > 0) lo = x;
-      else hi = x;
-      if (Math.abs(f) <= 4 * RoundingModel.EPS * Math.max(r, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
-        return x;
-      }
-      double dens = density(x);
-      double next = dens > 0 ? x + f / dens : Double.NaN;
-      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      x = next;
-    }
-    return x;
+    return tailRoot(this::survival, -1, r, lo, hi);
   }
 
   public double density(double x) {
@@ -140,23 +128,31 @@ public record Mixture1D(double[] weights, double[] means, double[] variances) {
     return false;
   }
 
-  /**
-   * The u-quantile within [lo, hi] (which must bracket it): Newton steps from the bracket's
-   * midpoint, each kept inside the bracket and replaced by bisection when it leaves or stalls;
-   * stops when the bracket is one ulp wide or |CDF − u| is at rounding level.
-   */
+  /** The u-quantile within [lo, hi] (which must bracket it). */
   public double quantile(double u, double lo, double hi) {
+    return tailRoot(this::cdf, 1, u, lo, hi);
+  }
+
+  /**
+   * The root of tail(x) = target in [lo, hi], tail the CDF (sign +1) or the survival function (−1):
+   * Newton steps on log tail − log target, which is nearly linear in a Gaussian tail (Newton on the tail
+   * itself moves by only ~sd²/|x − m| a step there, too slow for targets like 1e-200), each kept inside
+   * the bracket, and every third step a bisection, so the bracket halves at least every three steps
+   * and 200 steps reach one ulp from any double bracket. Stops when |tail − target| is at rounding
+   * level or the bracket is two ulps wide.
+   */
+  private double tailRoot(DoubleUnaryOperator tail, int sign, double target, double lo, double hi) {
     double x = 0.5 * (lo + hi);
     for (int it = 0; it < 200; it++) {
-      double f = cdf(x) - u;
-      if (f < 0) lo = x;
+      double p = tail.applyAsDouble(x), f = p - target;
+      if (sign * f < 0) lo = x;
       else hi = x;
-      if (Math.abs(f) <= 4 * RoundingModel.EPS * Math.max(u, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+      if (Math.abs(f) <= 4 * RoundingModel.EPS * Math.max(target, 1e-300) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
         return x;
       }
-      double dens = density(x);
-      double next = dens > 0 ? x - f / dens : Double.NaN;
-      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      // d log tail / dx = sign · density / tail
+      double next = x - sign * Math.log(p / target) * p / density(x);
+      if (it % 3 == 2 || !(next > lo && next < hi)) next = 0.5 * (lo + hi);
       x = next;
     }
     return x;

@@ -17,42 +17,43 @@ import org.junit.jupiter.api.Test;
 class GridLawConstructionTest {
 
   static final double[] Y = {0, 1, 3, 4};
-  static final GridLaw LAW = GridLaw.ofMasses(Y, new double[] {0.1, 0.3, 0.4}, 0.05, 0.15);
+  /** Built in each test, not in a static initialiser: PIT attributes coverage only to test methods. */
+  static GridLaw law() { return GridLaw.ofMasses(Y, new double[] {0.1, 0.3, 0.4}, 0.05, 0.15); }
 
   @Test
   void accessorsMeanVarianceAndCdf() {
-    assertEquals(3, LAW.cells());
-    assertArrayEquals(Y, LAW.breakpoints(), 0);
-    assertArrayEquals(new double[] {0.1, 0.3, 0.4}, LAW.masses(), 0);
-    assertEquals(0.3, LAW.mass(1), 0);
-    assertArrayEquals(new double[] {0.05, 0.15, 0.45, 0.85}, LAW.cdf(), 1e-15);
-    assertEquals(0.2, LAW.outsideMass(), 1e-15, "0.05 below, 0.15 above, nothing lost");
+    assertEquals(3, law().cells());
+    assertArrayEquals(Y, law().breakpoints(), 0);
+    assertArrayEquals(new double[] {0.1, 0.3, 0.4}, law().masses(), 0);
+    assertEquals(0.3, law().mass(1), 0);
+    assertArrayEquals(new double[] {0.05, 0.15, 0.45, 0.85}, law().cdf(), 1e-15);
+    assertEquals(0.2, law().outsideMass(), 1e-15, "0.05 below, 0.15 above, nothing lost");
     double mean = (0.1 * 0.5 + 0.3 * 2 + 0.4 * 3.5) / 0.8;
-    assertEquals(mean, LAW.mean(), 1e-15);
+    assertEquals(mean, law().mean(), 1e-15);
     double var = (0.1 * (Math.pow(0.5 - mean, 2) + 1.0 / 12) + 0.3 * (Math.pow(2 - mean, 2) + 4.0 / 12)
         + 0.4 * (Math.pow(3.5 - mean, 2) + 1.0 / 12)) / 0.8;
-    assertEquals(var, LAW.variance(), 1e-15);
+    assertEquals(var, law().variance(), 1e-15);
     // from a CDF at the breakpoints: the same law
     GridLaw fromCdf = GridLaw.of(Y, new double[] {0.05, 0.15, 0.45, 0.85});
-    assertEquals(LAW.mean(), fromCdf.mean(), 1e-15);
+    assertEquals(law().mean(), fromCdf.mean(), 1e-15);
     assertEquals(0.2, fromCdf.outsideMass(), 1e-15);
-    assertEquals(0.2, LAW.tv(fromCdf), 1e-15, "equal cells; the off-grid mass counted as disjoint: ½(0.2 + 0.2)");
-    assertTrue(LAW.toString().startsWith("GridLaw{3 cells on [0.0, 4.0], outside "), LAW.toString());
+    assertEquals(0.2, law().tv(fromCdf), 1e-15, "equal cells; the off-grid mass counted as disjoint: ½(0.2 + 0.2)");
+    assertTrue(law().toString().startsWith("GridLaw{3 cells on [0.0, 4.0], outside "), law().toString());
   }
 
   @Test
   void tvAndEquality() {
     GridLaw other = GridLaw.ofMasses(Y, new double[] {0.2, 0.3, 0.3}, 0.05, 0.15);
     // ½ Σ|M_i − M'_i| + ½ (outside of each) = ½(0.1 + 0 + 0.1) + ½(0.2 + 0.2)
-    assertEquals(0.3, LAW.tv(other), 1e-15);
+    assertEquals(0.3, law().tv(other), 1e-15);
     GridLaw same = GridLaw.ofMasses(Y.clone(), new double[] {0.1, 0.3, 0.4}, 0.05, 0.15);
-    assertEquals(LAW, same);
-    assertEquals(LAW.hashCode(), same.hashCode());
-    assertNotEquals(LAW, other);
-    assertNotEquals(LAW, GridLaw.ofMasses(Y, new double[] {0.1, 0.3, 0.4}, 0.05, 0.1));
-    assertNotEquals(LAW, GridLaw.ofMasses(Y, new double[] {0.1, 0.3, 0.4}, 0.0, 0.15));
-    assertNotEquals(LAW, GridLaw.ofMasses(new double[] {0, 1, 3, 5}, new double[] {0.1, 0.3, 0.4}, 0.05, 0.15));
-    assertThrows(IllegalArgumentException.class, () -> LAW.tv(GridLaw.ofMasses(new double[] {0, 2, 3, 4},
+    assertEquals(law(), same);
+    assertEquals(law().hashCode(), same.hashCode());
+    assertNotEquals(law(), other);
+    assertNotEquals(law(), GridLaw.ofMasses(Y, new double[] {0.1, 0.3, 0.4}, 0.05, 0.1));
+    assertNotEquals(law(), GridLaw.ofMasses(Y, new double[] {0.1, 0.3, 0.4}, 0.0, 0.15));
+    assertNotEquals(law(), GridLaw.ofMasses(new double[] {0, 1, 3, 5}, new double[] {0.1, 0.3, 0.4}, 0.05, 0.15));
+    assertThrows(IllegalArgumentException.class, () -> law().tv(GridLaw.ofMasses(new double[] {0, 2, 3, 4},
         new double[] {0.1, 0.3, 0.4}, 0, 0)));
   }
 
