@@ -187,8 +187,9 @@ public final class GridLaw {
     double s = 0, dPrev = 0, prevQ = lo;
     boolean first = true;
     int prevI = -1;
+    // a cell without mass gives two nodes at one u (du = 0): Q jumps there, and the linear pieces on
+    // either side stay exact for a law that is uniform on each side
     for (int i = 0; i < n; i++) {
-      if (!first && m[i - 1] <= 0) continue; // a cell without mass: Q jumps there
       double qp;
       if (left[i] <= 0.5) {
         qp = p.quantile(Math.max(left[i], Double.MIN_NORMAL), prevQ, hi);
