@@ -1,0 +1,146 @@
+package org.mixproof.law;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.mixproof.mixture.GaussianMixture;
+import org.mixproof.mixture.Spectrum;
+import org.mixproof.rounding.RoundingModel;
+import org.mixproof.sampler.Scheme;
+import org.mixproof.sampler.ScorePerturbation;
+import org.mixproof.sampler.Schemes;
+import org.mixproof.sampler.TimeGrid;
+import org.mixproof.schedule.NoiseSchedule;
+import org.mixproof.schedule.Schedules;
+
+/**
+ * The exact Gaussian law's construction and bookkeeping: the eigenbasis of a rotated covariance and
+ * the mean in it against the rotation written by hand, singularity, the evaluation count of a
+ * two-evaluation scheme on both the defined and the undefined path, a score error whose centre
+ * moves a centred law's mean (so the mean lanes must not be dropped), and every refusal.
+ */
+class GaussianLawConstructionTest {
+
+  static final double EPS = RoundingModel.EPS;
+
+  @Test
+  void theEigenbasisOfARotatedCovarianceAndTheMeanInIt() {
+    // Σ = R diag(1, 4) Rᵀ, R = [[0.6, −0.8], [0.8, 0.6]]: Σ = [[0.36 + 2.56, 0.48 − 1.92], [·, 0.64 + 1.44]]
+    double[][] cov = {{2.92, -1.44}, {-1.44, 2.08}};
+    double[] mu = {1, 2};
+    GaussianLaw law = GaussianLaw.of(GaussianMixture.of(new double[] {1}, new double[][] {mu}, new double[][][] {cov}));
+    assertEquals(2, law.dimension());
+    // eigenvalues ascending; the decomposition is backward stable: 16ε‖Σ‖ (‖Σ‖ = 4)
+    assertEquals(1, law.eigenvalues()[0], 64 * EPS);
+    assertEquals(4, law.eigenvalues()[1], 64 * EPS);
+    DMatrixRMaj u = law.basis();
+    double[] mt = law.eigenMean();
+    // columns ±(0.6, 0.8) and ±(−0.8, 0.6); μ̃_c = u_cᵀ μ: ±2.2 and ±0.4, with the column's own sign
+    double[][] columns = {{0.6, 0.8}, {-0.8, 0.6}};
+    double[] expectedMean = {2.2, 0.4};
+    for (int c = 0; c < 2; c++) {
+      double sign = Math.signum(u.get(0, c) * columns[c][0] + u.get(1, c) * columns[c][1]);
+      for (int r = 0; r < 2; r++) assertEquals(sign * columns[c][r], u.get(r, c), 64 * EPS, "U[" + r + "][" + c + "]");
+      assertEquals(sign * expectedMean[c], mt[c], 64 * EPS * 3, "μ̃[" + c + "]");
+    }
+    // copies, not views
+    u.set(0, 0, 99);
+    mt[0] = 99;
+    assertTrue(law.basis().get(0, 0) != 99 && law.eigenMean()[0] != 99);
+    assertFalse(law.isSingular());
+    assertNull(GaussianLaw.ofSpectrum(Spectrum.of(new double[] {1, 2}, "eigenvalues")).basis());
+  }
+
+  @Test
+  void aZeroEigenvalueIsSingular() {
+    assertTrue(GaussianLaw.ofDiagonal(new double[2], new double[] {1, 0}).isSingular());
+    assertTrue(GaussianLaw.ofDiagonal(new double[2], new double[] {0, 1}).isSingular());
+    assertFalse(GaussianLaw.ofDiagonal(new double[2], new double[] {1e-300, 1}).isSingular());
+  }
+
+  @Test
+  void evaluationsAreStepsTimesTheSchemesEvaluationsOnBothPaths() {
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[] {1, -1}, new double[] {1, 2});
+    NoiseSchedule ou = Schedules.parse("vp-ou");
+    Scheme heun = Schemes.parse("ode-heun");
+    assertEquals(2, heun.scoreEvaluationsPerStep());
+    GaussianLaw.Propagation p = law.propagate(heun, ou, TimeGrid.uniform(1, 0.05, 7), 0,
+        List.of(new DiagonalGaussian(new double[] {0.5, 0}, new double[] {1, 1})));
+    assertTrue(p.defined());
+    assertEquals(14, p.scoreEvaluations());
+    // ddpm with h = 0.6 takes √(1 − 2h) of a negative number: undefined, and still 2 steps × 1 evaluation
+    Scheme ddpm = Schemes.parse("ddpm");
+    GaussianLaw.Propagation u = law.propagate(ddpm, ou, TimeGrid.uniform(1.25, 0.05, 2), 0,
+        List.of(new DiagonalGaussian(new double[] {0.5, 0}, new double[] {1, 1})));
+    assertFalse(u.defined());
+    assertEquals(2, u.scoreEvaluations());
+    assertThrows(IllegalStateException.class, () -> u.law(0));
+  }
+
+  @Test
+  void aScoreErrorCentredAwayFromZeroMovesACentredLaw() {
+    // data N(0, diag(λ)), a centred start, but e_t(y) = (y − a_t m₀)/√(a_t² Σλ + d b_t²) with m₀ ≠ 0:
+    // ode-euler on vp-ou, y' = y + h(y + s(y) + ε e_t(y)) = m y − h ε a_t m₀ / √(…), m = 1 + h(1 + c)
+    double[] lambda = {0.25, 1, 4}, m0 = {0.5, -1, 2};
+    double sum = 5.25, eps = 0.2, horizon = 2, delta = 0.05;
+    int n = 8, d = 3;
+    double h = (horizon - delta) / n;
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[d], lambda);
+    NoiseSchedule ou = Schedules.parse("vp-ou");
+    ScorePerturbation e = new ScorePerturbation(ou, m0, sum, d);
+    GaussianLaw.Propagation p = law.propagate(Schemes.parse("ode-euler"), ou, TimeGrid.uniform(horizon, delta, n), eps, e,
+        List.of(new DiagonalGaussian(new double[d], new double[] {1, 1, 1})));
+    double[] mu = new double[d];
+    for (int i = 0; i < n; i++) {
+      double t = horizon - i * h, a = Math.exp(-t), b2 = -Math.expm1(-2 * t);
+      double sc = 1 / Math.sqrt(a * a * sum + d * b2);
+      for (int j = 0; j < d; j++) {
+        double c = -1 / (a * a * lambda[j] + b2) + eps * sc;
+        mu[j] = (1 + h * (1 + c)) * mu[j] - h * eps * sc * a * m0[j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      // 8 steps of a few roundings each, relative to the terms' size |μ| + h ε a |m₀|: 64 N ε
+      assertEquals(mu[j], p.law(0).mean()[j], 64 * n * EPS * Math.abs(mu[j]), "j " + j);
+      assertTrue(Math.abs(mu[j]) > 1e-3, "the centre moved the mean");
+    }
+  }
+
+  @Test
+  void refusalsNameWhatIsWrong() {
+    var e1 = assertThrows(IllegalArgumentException.class, () -> GaussianLaw.ofDiagonal(new double[] {0}, new double[] {1, 2}));
+    assertTrue(e1.getMessage().contains("d = 2"), e1.getMessage());
+    var e2 = assertThrows(IllegalArgumentException.class, () -> GaussianLaw.ofDiagonal(new double[] {0, Double.NaN}, new double[] {1, 2}));
+    assertTrue(e2.getMessage().contains("mean[1]"), e2.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> GaussianLaw.ofDiagonal(null, new double[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> GaussianLaw.of(null));
+    var e3 = assertThrows(IllegalArgumentException.class, () -> GaussianLaw.of(GaussianMixture.of(new double[] {0.5, 0.5},
+        new double[][] {{0}, {1}}, new double[][][] {{{1}}, {{1}}})));
+    assertTrue(e3.getMessage().contains("k = 2"), e3.getMessage());
+
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[2], new double[] {1, 2});
+    NoiseSchedule ou = Schedules.parse("vp-ou");
+    TimeGrid grid = TimeGrid.uniform(1, 0.05, 4);
+    Scheme em = Schemes.parse("em");
+    List<DiagonalGaussian> start = List.of(new DiagonalGaussian(new double[2], new double[] {1, 1}));
+    ScorePerturbation e = new ScorePerturbation(ou, new double[2], 3, 2);
+    var e4 = assertThrows(IllegalArgumentException.class, () -> law.propagate(em, ou, grid, Double.NaN, e, start));
+    assertTrue(e4.getMessage().contains("epsScore"), e4.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> law.propagate(em, ou, grid, 0, e, List.of()));
+    assertThrows(IllegalArgumentException.class, () -> law.propagate(null, ou, grid, 0, e, start));
+    assertThrows(IllegalArgumentException.class, () -> law.propagate(em, null, grid, 0, e, start));
+    assertThrows(IllegalArgumentException.class, () -> law.propagate(em, ou, null, 0, e, start));
+    var e5 = assertThrows(IllegalArgumentException.class, () -> law.propagate(em, ou, grid, 0, e,
+        List.of(new DiagonalGaussian(new double[3], new double[] {1, 1, 1}))));
+    assertTrue(e5.getMessage().contains("starts[0]"), e5.getMessage());
+    var e6 = assertThrows(IllegalArgumentException.class, () -> law.propagate(em, ou, grid, 0,
+        new ScorePerturbation(ou, new double[3], 3, 3), start));
+    assertTrue(e6.getMessage().contains("d = 2"), e6.getMessage());
+  }
+}
