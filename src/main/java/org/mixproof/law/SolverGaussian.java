@@ -150,7 +150,7 @@ public final class SolverGaussian {
   /**
    * solver.gaussian.sde-beats-ode-init at forward time t: per eigenvalue, with e = (a_T/a_t)², the
    * factor e λ_t/λ_T (claimed in (0, 1)), the identity v_S/λ_t − 1 = (e λ_t/λ_T)(v_O/λ_t − 1) checked to
-   * the rounding of its terms (16u of their size), the per-eigenvalue gaps and both W2 errors.
+   * the rounding of its terms (16ε of their size), the per-eigenvalue gaps and both W2 errors.
    */
   public record SdeVsOde(double minFactor, double maxFactor, double worstIdentityExcess, boolean strictEverywhere,
       double w2Sde, double w2Ode, boolean anyStrict) {}
