@@ -25,12 +25,44 @@ final class Lanczos {
     void apply(double[] v, double[] out);
   }
 
-  /** The estimate of ‖A‖₂ (a lower bound up to rounding), its residual bound, and the products used. */
-  record Estimate(double value, double residual, int products) {}
+  /**
+   * The estimate of ‖A‖₂ (a lower bound up to rounding), its residual bound, the products used, and the
+   * unit Ritz vector y of that value (‖Ay − θy‖ ≤ residual).
+   */
+  record Estimate(double value, double residual, int products, double[] vector) {}
+
+  /** A Ritz pair: θ, its unit vector y and the bound on ‖Ay − θy‖. */
+  record Ritz(double value, double[] vector, double residual) {}
 
   private Lanczos() {}
 
   static Estimate norm(Operator a, int d, double relTol, int maxProducts, long seed) {
+    Run r = run(a, d, relTol, maxProducts, seed, false);
+    Ritz top = r.pair(r.top);
+    return new Estimate(Math.abs(top.value()), top.residual(), r.j, top.vector());
+  }
+
+  /**
+   * The smallest and the largest eigenvalue of A with their vectors ({smallest, largest}), each to a
+   * residual ≤ relTol · max(|θ_min|, |θ_max|) unless the products ran out first.
+   */
+  static Ritz[] extremes(Operator a, int d, double relTol, int maxProducts, long seed) {
+    Run r = run(a, d, relTol, maxProducts, seed, true);
+    return new Ritz[] {r.pair(r.min), r.pair(r.max)};
+  }
+
+  /** The Krylov basis, T_j's eigen-decomposition and the indices of its extreme Ritz values. */
+  private record Run(double[][] basis, int j, double[] beta, EigenDecomposition t, double[] values, int min, int max,
+      int top) {
+    Ritz pair(int i) {
+      double[] y = new double[basis[0].length];
+      for (int n = 0; n < j; n++) axpy(t == null ? 1 : t.getEigenvector(i).getEntry(n), basis[n], y);
+      double last = t == null ? 1 : t.getEigenvector(i).getEntry(j - 1);
+      return new Ritz(values[i], y, beta[j - 1] * Math.abs(last));
+    }
+  }
+
+  private static Run run(Operator a, int d, double relTol, int maxProducts, long seed, boolean bothEnds) {
     if (d < 1) throw new IllegalArgumentException("d must be >= 1, was " + d);
     if (!(relTol > 0)) throw new IllegalArgumentException("relTol must be > 0, was " + relTol);
     int m = Math.min(d, maxProducts);
@@ -43,7 +75,10 @@ final class Lanczos {
     for (int i = 0; i < d; i++) v[i] = normal.sample();
     scale(v, 1 / norm(v));
     double[] w = new double[d];
-    double best = 0, bestResidual = Double.POSITIVE_INFINITY;
+    double best = 0;
+    EigenDecomposition t = null;
+    double[] values = null;
+    int lo = 0, hi = 0, top = 0;
     int j = 0;
     while (j < m) {
       basis[j] = v;
@@ -59,43 +94,35 @@ final class Lanczos {
       double scaleNow = Math.max(Math.max(best, Math.abs(alpha[j - 1])), Double.MIN_NORMAL);
       boolean collapsed = beta[j - 1] <= 4 * j * RoundingModel.EPS * scaleNow;
       if (j <= 10 || j % 5 == 0 || j == m || collapsed) {
-        // Ritz values of T_j and their residuals β_j |last component of the Ritz vector|
-        double[] ritz = tridiagonalEigen(alpha, beta, j);
-        int top = (int) ritz[2 * j];
-        best = Math.abs(ritz[top]);
-        bestResidual = beta[j - 1] * Math.abs(ritz[j + top]);
+        if (j == 1) {
+          t = null;
+          values = new double[] {alpha[0]};
+        } else {
+          t = new EigenDecomposition(java.util.Arrays.copyOf(alpha, j), java.util.Arrays.copyOf(beta, j - 1));
+          values = t.getRealEigenvalues();
+        }
+        lo = 0;
+        hi = 0;
+        for (int i = 1; i < j; i++) {
+          if (values[i] < values[lo]) lo = i;
+          if (values[i] > values[hi]) hi = i;
+        }
+        top = Math.abs(values[lo]) > Math.abs(values[hi]) ? lo : hi;
+        best = Math.abs(values[top]);
         boolean invariant = beta[j - 1] <= 4 * j * RoundingModel.EPS * Math.max(best, Double.MIN_NORMAL);
-        if (invariant || bestResidual <= relTol * best) break;
+        boolean converged = residual(t, beta, j, top) <= relTol * best
+            && (!bothEnds || Math.max(residual(t, beta, j, lo), residual(t, beta, j, hi)) <= relTol * best);
+        if (invariant || converged) break;
       }
       v = w.clone();
       scale(v, 1 / beta[j - 1]);
     }
-    return new Estimate(best, bestResidual, j);
+    return new Run(basis, j, beta, t, values, lo, hi, top);
   }
 
-  /**
-   * Eigenvalues of the j × j tridiagonal (alpha, beta) and, for each, the last component of its unit
-   * eigenvector: out[0..j) values, out[j..2j) last components, out[2j] the index of the largest |value|.
-   */
-  private static double[] tridiagonalEigen(double[] alpha, double[] beta, int j) {
-    double[] out = new double[2 * j + 1];
-    if (j == 1) {
-      out[0] = alpha[0];
-      out[1] = 1;
-      out[2] = 0;
-      return out;
-    }
-    double[] main = java.util.Arrays.copyOf(alpha, j), sub = java.util.Arrays.copyOf(beta, j - 1);
-    EigenDecomposition e = new EigenDecomposition(main, sub);
-    double[] values = e.getRealEigenvalues();
-    int top = 0;
-    for (int i = 0; i < j; i++) {
-      out[i] = values[i];
-      out[j + i] = e.getEigenvector(i).getEntry(j - 1);
-      if (Math.abs(values[i]) > Math.abs(values[top])) top = i;
-    }
-    out[2 * j] = top;
-    return out;
+  /** β_j |last component of T_j's i-th eigenvector|: the residual of that Ritz pair. */
+  private static double residual(EigenDecomposition t, double[] beta, int j, int i) {
+    return beta[j - 1] * (t == null ? 1 : Math.abs(t.getEigenvector(i).getEntry(j - 1)));
   }
 
   private static double dot(double[] x, double[] y) {

@@ -20,17 +20,12 @@ class LanczosTest {
 
   static double[][] withSpectrum(double[] lambda, long seed) {
     int d = lambda.length;
-    SplittableRandom r = new SplittableRandom(seed);
-    DMatrixRMaj g = new DMatrixRMaj(d, d);
-    for (int i = 0; i < d * d; i++) g.data[i] = r.nextGaussian();
-    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(d, d);
-    qr.decompose(g);
-    DMatrixRMaj q = qr.getQ(null, false);
+    double[][] q = eigenvectorsOf(lambda, seed);
     double[][] a = new double[d][d];
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
         double s = 0;
-        for (int k = 0; k < d; k++) s += q.get(i, k) * lambda[k] * q.get(j, k);
+        for (int k = 0; k < d; k++) s += q[k][i] * lambda[k] * q[k][j];
         a[i][j] = s;
       }
     }
@@ -67,6 +62,65 @@ class LanczosTest {
         assertTrue(e.products() < d, "fewer products than the dimension: " + e);
       }
     }
+  }
+
+  /**
+   * The Ritz vectors: for a built A = Q Λ Qᵀ with separated extreme eigenvalues 4 and −6 (gap ≥ 3 to the
+   * rest in [−1, 1]), the top vector of the norm and both vectors of {@link Lanczos#extremes} are ±q of
+   * those eigenvalues, since sin∠(y, q) ≤ residual / gap (Davis–Kahan); and Ay − θy is within the
+   * reported residual (plus the products' rounding, 4dε‖A‖).
+   */
+  @Test
+  void ritzVectorsAreTheExtremeEigenvectors() {
+    int d = 90;
+    SplittableRandom r = new SplittableRandom(3);
+    double[] lambda = new double[d];
+    for (int i = 0; i < d; i++) lambda[i] = r.nextDouble(-1, 1);
+    lambda[10] = 4;
+    lambda[20] = -6;
+    double[][] a = withSpectrum(lambda, 5);
+    double[][] q = eigenvectorsOf(lambda, 5);
+    Lanczos.Estimate e = Lanczos.norm(of(a), d, 1e-10, d, 1);
+    assertEquals(6, e.value(), 1e-10 * 6 + 4 * d * RoundingModel.EPS * 6);
+    assertAligned(q[20], e.vector(), e.residual() / 3 + 1e-12);
+    Lanczos.Ritz[] ends = Lanczos.extremes(of(a), d, 1e-10, d, 1);
+    assertEquals(-6, ends[0].value(), 1e-10 * 6 + 4 * d * RoundingModel.EPS * 6);
+    assertEquals(4, ends[1].value(), 1e-10 * 6 + 4 * d * RoundingModel.EPS * 6);
+    assertAligned(q[20], ends[0].vector(), ends[0].residual() / 3 + 1e-12);
+    assertAligned(q[10], ends[1].vector(), ends[1].residual() / 2.9 + 1e-12);
+    for (Lanczos.Ritz p : ends) {
+      double[] ay = new double[d];
+      of(a).apply(p.vector(), ay);
+      double res = 0;
+      for (int i = 0; i < d; i++) res += Math.pow(ay[i] - p.value() * p.vector()[i], 2);
+      assertTrue(Math.sqrt(res) <= p.residual() + 4 * d * RoundingModel.EPS * 6, "residual " + Math.sqrt(res) + " vs " + p);
+    }
+  }
+
+  /** The columns of withSpectrum's Q, as rows: q[k] is the eigenvector of λ_k. */
+  static double[][] eigenvectorsOf(double[] lambda, long seed) {
+    int d = lambda.length;
+    SplittableRandom r = new SplittableRandom(seed);
+    DMatrixRMaj g = new DMatrixRMaj(d, d);
+    for (int i = 0; i < d * d; i++) g.data[i] = r.nextGaussian();
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(d, d);
+    qr.decompose(g);
+    DMatrixRMaj qm = qr.getQ(null, false);
+    double[][] q = new double[d][d];
+    for (int k = 0; k < d; k++) for (int i = 0; i < d; i++) q[k][i] = qm.get(i, k);
+    return q;
+  }
+
+  /** |sin∠(x, y)| ≤ tol for unit vectors: 1 − (x·y)² ≤ tol². */
+  static void assertAligned(double[] x, double[] y, double tol) {
+    double dot = 0, ny = 0;
+    for (int i = 0; i < x.length; i++) {
+      dot += x[i] * y[i];
+      ny += y[i] * y[i];
+    }
+    assertEquals(1, ny, 64 * x.length * RoundingModel.EPS, "unit Ritz vector");
+    double sin = Math.sqrt(Math.max(0, 1 - dot * dot / ny));
+    assertTrue(sin <= tol, "sin∠ = " + sin + " > " + tol);
   }
 
   @Test
