@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.mixproof.density.MixtureDensity;
 import org.mixproof.smoothness.Bound;
 import org.mixproof.smoothness.Domain;
@@ -42,13 +44,20 @@ final class LipschitzCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the progress line only needs closing
   public Integer call() {
-    MixtureDensity p = input.density(spec.commandLine());
     Domain dom = ball == null ? Domain.global() : Domain.ball(ball);
+    LipschitzSearch search = new LipschitzSearch(seed);
+    MixtureDensity p;
     LipschitzResult r;
-    // a search at large d takes minutes (dense d×d eigenproblems per point): say that it is alive
+    // at large d reading the mixture (its eigenvalues, O(d³) unless diagonal) and the search (a d×d Hessian
+    // and its norm per point) take minutes: say what is being done
+    AtomicReference<Supplier<String>> status =
+        new AtomicReference<>(() -> "reading the mixture and factorising its covariances");
     try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), quiet, "lipschitz",
-        () -> "searching sup ‖H(x)‖₂, d = " + p.dimension() + ", k = " + p.components())) {
-      r = new LipschitzSearch(seed).search(p, dom);
+        () -> status.get().get())) {
+      p = input.density(spec.commandLine());
+      String head = "searching sup ‖H(x)‖₂, d = " + p.dimension() + ", k = " + p.components() + ": ";
+      status.set(() -> head + search.status());
+      r = search.search(p, dom);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) out.println(asJson(p, r).toPrettyString());

@@ -178,9 +178,19 @@ public final class GaussianMixture {
     return eig;
   }
 
-  /** Eigenvalues of a symmetric matrix, ascending (EJML returns them unsorted). */
+  /**
+   * Eigenvalues of a symmetric matrix, ascending (EJML returns them unsorted). A diagonal matrix (every
+   * off-diagonal entry 0, as scikit-learn's "diag" and "spherical" layouts give) has its diagonal as its
+   * eigenvalues exactly, without the O(d³) decomposition (minutes at d = 3072).
+   */
   public static double[] symmetricEigenvalues(double[][] sym) {
     int d = sym.length;
+    if (isDiagonal(sym)) {
+      double[] values = new double[d];
+      for (int j = 0; j < d; j++) values[j] = sym[j][j];
+      Arrays.sort(values);
+      return values;
+    }
     DMatrixRMaj m = new DMatrixRMaj(sym);
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, false, true);
     if (!eig.decompose(m)) throw new ArithmeticException("symmetric eigen-decomposition failed");
@@ -188,6 +198,13 @@ public final class GaussianMixture {
     for (int j = 0; j < d; j++) values[j] = eig.getEigenvalue(j).getReal();
     Arrays.sort(values);
     return values;
+  }
+
+  private static boolean isDiagonal(double[][] sym) {
+    for (int r = 0; r < sym.length; r++) {
+      for (int c = 0; c < sym.length; c++) if (r != c && sym[r][c] != 0) return false;
+    }
+    return true;
   }
 
   public int dimension() { return means[0].length; }

@@ -1,6 +1,5 @@
 package org.mixproof.smoothness;
 
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -37,8 +36,17 @@ final class Lanczos {
   private Lanczos() {}
 
   static Estimate norm(Operator a, int d, double relTol, int maxProducts, long seed) {
-    Run r = run(a, d, relTol, maxProducts, seed, false);
-    Ritz top = r.pair(r.top);
+    return norm(a, d, relTol, maxProducts, seed, null);
+  }
+
+  /**
+   * As {@link #norm(Operator, int, double, int, long)} from a start near {@code warm} (a previous top
+   * vector, say, at a nearby point), mixed with a hundredth of the seeded random direction so that no
+   * eigenvector is missing from the start.
+   */
+  static Estimate norm(Operator a, int d, double relTol, int maxProducts, long seed, double[] warm) {
+    Run r = run(a, d, relTol, maxProducts, seed, false, warm);
+    Ritz top = r.pair(r.top());
     return new Estimate(Math.abs(top.value()), top.residual(), r.j, top.vector());
   }
 
@@ -47,22 +55,29 @@ final class Lanczos {
    * residual ≤ relTol · max(|θ_min|, |θ_max|) unless the products ran out first.
    */
   static Ritz[] extremes(Operator a, int d, double relTol, int maxProducts, long seed) {
-    Run r = run(a, d, relTol, maxProducts, seed, true);
-    return new Ritz[] {r.pair(r.min), r.pair(r.max)};
+    Run r = run(a, d, relTol, maxProducts, seed, true, null);
+    return new Ritz[] {r.pair(r.min()), r.pair(r.max())};
   }
 
-  /** The Krylov basis, T_j's eigen-decomposition and the indices of its extreme Ritz values. */
-  private record Run(double[][] basis, int j, double[] beta, EigenDecomposition t, double[] values, int min, int max,
-      int top) {
-    Ritz pair(int i) {
+  /** The Krylov basis and T_j's extreme eigenpairs (vectors of T_j, unit). */
+  private record Run(double[][] basis, int j, Extreme min, Extreme max) {
+    Extreme top() { return Math.abs(min.value) > Math.abs(max.value) ? min : max; }
+
+    Ritz pair(Extreme e) {
       double[] y = new double[basis[0].length];
-      for (int n = 0; n < j; n++) axpy(t == null ? 1 : t.getEigenvector(i).getEntry(n), basis[n], y);
-      double last = t == null ? 1 : t.getEigenvector(i).getEntry(j - 1);
-      return new Ritz(values[i], y, beta[j - 1] * Math.abs(last));
+      for (int n = 0; n < j; n++) axpy(e.vector[n], basis[n], y);
+      return new Ritz(e.value, y, e.residual);
     }
   }
 
-  private static Run run(Operator a, int d, double relTol, int maxProducts, long seed, boolean bothEnds) {
+  /**
+   * An extreme eigenpair (θ, y) of T_j and the residual of its Ritz pair (θ, V y) in A:
+   * ‖A V y − θ V y‖ ≤ ‖(T_j − θ) y‖ + β_j |y_j| (the first term is 0 for an exact eigenvector of T_j).
+   */
+  private record Extreme(double value, double[] vector, double residual) {}
+
+  private static Run run(Operator a, int d, double relTol, int maxProducts, long seed, boolean bothEnds,
+      double[] warm) {
     if (d < 1) throw new IllegalArgumentException("d must be >= 1, was " + d);
     if (!(relTol > 0)) throw new IllegalArgumentException("relTol must be > 0, was " + relTol);
     int m = Math.min(d, maxProducts);
@@ -74,11 +89,13 @@ final class Lanczos {
     double[] v = new double[d];
     for (int i = 0; i < d; i++) v[i] = normal.sample();
     scale(v, 1 / norm(v));
+    if (warm != null && warm.length == d && norm(warm) > 0 && Double.isFinite(norm(warm))) {
+      double wn = norm(warm);
+      for (int i = 0; i < d; i++) v[i] = warm[i] / wn + 0.01 * v[i];
+      scale(v, 1 / norm(v));
+    }
     double[] w = new double[d];
-    double best = 0;
-    EigenDecomposition t = null;
-    double[] values = null;
-    int lo = 0, hi = 0, top = 0;
+    Extreme lo = null, hi = null;
     int j = 0;
     while (j < m) {
       basis[j] = v;
@@ -89,40 +106,74 @@ final class Lanczos {
       }
       beta[j] = norm(w);
       j++;
-      // the Ritz values of T_j cost O(j³): read them every step while j ≤ 10, then every fifth step, at
-      // the last one, and whenever β_j may have collapsed (an invariant Krylov space)
-      double scaleNow = Math.max(Math.max(best, Math.abs(alpha[j - 1])), Double.MIN_NORMAL);
-      boolean collapsed = beta[j - 1] <= 4 * j * RoundingModel.EPS * scaleNow;
-      if (j <= 10 || j % 5 == 0 || j == m || collapsed) {
-        if (j == 1) {
-          t = null;
-          values = new double[] {alpha[0]};
-        } else {
-          t = new EigenDecomposition(java.util.Arrays.copyOf(alpha, j), java.util.Arrays.copyOf(beta, j - 1));
-          values = t.getRealEigenvalues();
-        }
-        lo = 0;
-        hi = 0;
-        for (int i = 1; i < j; i++) {
-          if (values[i] < values[lo]) lo = i;
-          if (values[i] > values[hi]) hi = i;
-        }
-        top = Math.abs(values[lo]) > Math.abs(values[hi]) ? lo : hi;
-        best = Math.abs(values[top]);
-        boolean invariant = beta[j - 1] <= 4 * j * RoundingModel.EPS * Math.max(best, Double.MIN_NORMAL);
-        boolean converged = residual(t, beta, j, top) <= relTol * best
-            && (!bothEnds || Math.max(residual(t, beta, j, lo), residual(t, beta, j, hi)) <= relTol * best);
-        if (invariant || converged) break;
-      }
+      // T_j's extreme eigenpairs by Sturm bisection and inverse iteration: O(j) each, so read at every step
+      lo = extreme(alpha, beta, j, false);
+      hi = extreme(alpha, beta, j, true);
+      double best = Math.max(Math.abs(lo.value), Math.abs(hi.value));
+      Extreme top = Math.abs(lo.value) > Math.abs(hi.value) ? lo : hi;
+      boolean invariant = beta[j - 1] <= 4 * j * RoundingModel.EPS * Math.max(best, Double.MIN_NORMAL);
+      boolean converged = top.residual <= relTol * best
+          && (!bothEnds || Math.max(lo.residual, hi.residual) <= relTol * best);
+      if (invariant || converged) break;
       v = w.clone();
       scale(v, 1 / beta[j - 1]);
     }
-    return new Run(basis, j, beta, t, values, lo, hi, top);
+    return new Run(basis, j, lo, hi);
   }
 
-  /** β_j |last component of T_j's i-th eigenvector|: the residual of that Ritz pair. */
-  private static double residual(EigenDecomposition t, double[] beta, int j, int i) {
-    return beta[j - 1] * (t == null ? 1 : Math.abs(t.getEigenvector(i).getEntry(j - 1)));
+  /**
+   * The largest (or smallest) eigenvalue of the j × j tridiagonal (alpha, beta) by bisection on Sturm
+   * counts within its Gershgorin interval, and its unit eigenvector by three steps of inverse iteration
+   * with the shift just outside the spectrum (θ ± 1e-12 of its scale), where T − σI is definite and its
+   * LDLᵀ factorisation needs no pivoting.
+   */
+  static Extreme extreme(double[] alpha, double[] beta, int j, boolean largest) {
+    double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < j; i++) {
+      double r = (i > 0 ? Math.abs(beta[i - 1]) : 0) + (i < j - 1 ? Math.abs(beta[i]) : 0);
+      lo = Math.min(lo, alpha[i] - r);
+      hi = Math.max(hi, alpha[i] + r);
+    }
+    int index = largest ? j - 1 : 0; // the eigenvalue with `index` eigenvalues below it
+    for (int it = 0; it < 2100 && hi - lo > 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))); it++) {
+      double mid = 0.5 * (lo + hi);
+      if (below(alpha, beta, j, mid) > index) hi = mid;
+      else lo = mid;
+    }
+    double theta = 0.5 * (lo + hi);
+    double scale = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), Double.MIN_NORMAL);
+    double shift = theta + (largest ? 1 : -1) * 1e-12 * scale;
+    double[] y = new double[j];
+    java.util.Arrays.fill(y, 1 / Math.sqrt(j));
+    double[] dd = new double[j], ll = new double[j];
+    for (int i = 0; i < j; i++) { // LDLᵀ of T − σI
+      dd[i] = alpha[i] - shift - (i > 0 ? ll[i - 1] * ll[i - 1] * dd[i - 1] : 0);
+      if (i < j - 1) ll[i] = beta[i] / dd[i];
+    }
+    for (int step = 0; step < 3; step++) {
+      for (int i = 1; i < j; i++) y[i] -= ll[i - 1] * y[i - 1];
+      for (int i = 0; i < j; i++) y[i] /= dd[i];
+      for (int i = j - 2; i >= 0; i--) y[i] -= ll[i] * y[i + 1];
+      scale(y, 1 / norm(y));
+    }
+    double off = 0; // ‖(T − θ) y‖
+    for (int i = 0; i < j; i++) {
+      double r = (alpha[i] - theta) * y[i] + (i > 0 ? beta[i - 1] * y[i - 1] : 0) + (i < j - 1 ? beta[i] * y[i + 1] : 0);
+      off += r * r;
+    }
+    return new Extreme(theta, y, Math.sqrt(off) + beta[j - 1] * Math.abs(y[j - 1]));
+  }
+
+  /** How many eigenvalues of the tridiagonal are below x (Sturm count of the LDLᵀ pivots). */
+  private static int below(double[] alpha, double[] beta, int j, double x) {
+    int count = 0;
+    double q = alpha[0] - x;
+    for (int i = 0; ; i++) {
+      if (q < 0) count++;
+      if (i == j - 1) return count;
+      if (q == 0) q = Double.MIN_NORMAL * 1e10; // a zero pivot: perturb (the count is unchanged for generic x)
+      q = alpha[i + 1] - x - beta[i] * beta[i] / q;
+    }
   }
 
   private static double dot(double[] x, double[] y) {

@@ -33,6 +33,13 @@ import org.mixproof.density.MixtureDensity;
  * pair's tie set, and in R^d again — each restarted with smaller simplices until the value stops
  * improving; the domain constraint is a radial projection. Deterministic for a given seed.
  *
+ * <p>Above {@link #SUBSPACE_ABOVE} dimensions (none of the catalog's claims) a simplex in R^d is out of reach
+ * (d + 1 evaluations before its first move) and the tie directions of a full eigen-decomposition number
+ * up to d²/4: there each climb runs in the affine span of the point, the directions to the means, the
+ * pair's tie gradient, the top eigenvector of H there and the pair's tie direction (at most k + 4
+ * dimensions); tie directions come from the extreme eigenpairs of P_i − P_j by {@link Lanczos}; tie
+ * points from the closed form of ℓ_i − ℓ_j along a line (a quadratic).
+ *
  * <p>The value found is a lower bound on the true constant. Points the double code refuses (it cannot
  * resolve the posterior weights there, {@link IllConditionedException}) are not reported either; a
  * violation found is confirmed by the oracle before it counts ({@link Rounding#confirmedViolation}).
@@ -52,6 +59,10 @@ public final class LipschitzSearch {
   public static final double TRUSTED_WEIGHT_ERROR = 1e-6;
   /** Relative improvement below which the polishing restarts stop. */
   static final double CONVERGED = 1e-13;
+  /** Above this dimension the climbs run in low-dimensional subspaces (see the class comment). */
+  static final int SUBSPACE_ABOVE = SpectralNorm.DENSE_UP_TO;
+  /** Restarts of a subspace climb, and evaluations per restart and subspace dimension. */
+  static final int SUBSPACE_ROUNDS = 2, SUBSPACE_EVALUATIONS_PER_DIMENSION = 20;
 
   /**
    * The families of start points: the means; points between each pair of means; random points around
@@ -66,6 +77,8 @@ public final class LipschitzSearch {
   private final int polished;
   private final int polishBudget;
   private final java.util.EnumSet<StartFamily> families;
+  /** What the search is doing, for a progress line polled from another thread. */
+  private volatile String status = "not started";
 
   public LipschitzSearch(long seed) {
     this(seed, DEFAULT_RANDOM_STARTS, DEFAULT_POLISHED, DEFAULT_POLISH_BUDGET);
@@ -97,9 +110,13 @@ public final class LipschitzSearch {
     return new LipschitzSearch(seed, randomStarts, polished, polishBudget, java.util.EnumSet.of(first, rest));
   }
 
+  /** What the search is doing now (thread-safe; for progress lines). */
+  public String status() { return status; }
+
   public LipschitzResult search(MixtureDensity p, Domain domain) {
     if (p == null) throw new IllegalArgumentException("density must not be null");
     if (domain == null) throw new IllegalArgumentException("domain must not be null");
+    status = "preparing the components";
     ComponentGeometry g = new ComponentGeometry(p);
     Objective f = new Objective(p, domain, g);
     List<PointValuePair> scored = scoredStarts(p, domain, g, f);
@@ -117,12 +134,17 @@ public final class LipschitzSearch {
       }
     }
     List<double[]> climbed = new ArrayList<>();
+    int n = 0;
     for (PointValuePair start : chosen) {
+      n++;
       if (isNear(start.getPoint(), climbed, g, p)) continue;
       climbed.add(start.getPoint());
-      PointValuePair top = climbFrom(f, g, p, start);
+      status = String.format(java.util.Locale.ROOT, "climb %d of %d, best ‖H‖ %.6g, %d evaluations", n, chosen.size(),
+          best.getValue(), f.evaluations);
+      PointValuePair top = g.d > SUBSPACE_ABOVE ? climbInSubspaces(f, g, p, start) : climbFrom(f, g, p, start);
       if (top.getValue() > best.getValue()) best = top;
     }
+    status = "done";
     double[] at = domain.project(best.getPoint().clone());
     return new LipschitzResult(f.value(at), at, f.evaluations, seed, domain);
   }
@@ -144,6 +166,105 @@ public final class LipschitzSearch {
     if (onSet.getValue() <= top.getValue()) return top;
     PointValuePair polished = climb(f, onSet, 0.5 * localLength(g, p, x));
     return new PointValuePair(f.domain.project(polished.getPoint().clone()), polished.getValue());
+  }
+
+  /**
+   * {@link #climbFrom} for large d: each of the three climbs (R^d, the tie set, R^d) runs in the
+   * affine subspace through its start spanned by {@link #subspace}.
+   */
+  private PointValuePair climbInSubspaces(Objective f, ComponentGeometry g, MixtureDensity p, PointValuePair start) {
+    PointValuePair top = climbAround(f, g, p, start, x -> x);
+    if (g.k < 2) return top;
+    int[] pair = topTwo(g, top.getPoint());
+    PointValuePair ridge = climbAround(f, g, p, top, x -> ridgePoint(g, f.domain, pair, x));
+    if (ridge.getValue() <= top.getValue()) return top;
+    return climbAround(f, g, p, ridge, x -> x);
+  }
+
+  /** Nelder–Mead over y ↦ ‖H(map(x + Bᵀy))‖ from y = 0, B the {@link #subspace} at the start x. */
+  private PointValuePair climbAround(Objective f, ComponentGeometry g, MixtureDensity p, PointValuePair start,
+      java.util.function.UnaryOperator<double[]> map) {
+    double[] x = start.getPoint();
+    double[][] basis = subspace(f, g, x);
+    int m = basis.length, d = x.length;
+    java.util.function.Function<double[], double[]> at = y -> {
+      double[] z = x.clone();
+      for (int b = 0; b < m; b++) for (int c = 0; c < d; c++) z[c] += y[b] * basis[b][c];
+      return f.domain.project(map.apply(z));
+    };
+    PointValuePair origin = new PointValuePair(new double[m], f.value(at.apply(new double[m])));
+    PointValuePair top = climb(y -> f.value(at.apply(y)), origin, 0.5 * localLength(g, p, x), SUBSPACE_ROUNDS,
+        Math.min(polishBudget, SUBSPACE_EVALUATIONS_PER_DIMENSION * (m + 1)));
+    PointValuePair mapped = new PointValuePair(at.apply(top.getPoint()), top.getValue());
+    return mapped.getValue() > start.getValue() ? mapped : start;
+  }
+
+  /**
+   * An orthonormal basis of the directions along which ‖H‖ changes fastest near x: x itself (outwards,
+   * where ties grow), μ_i − x for every component, the tie gradient of the two leading components, the top
+   * eigenvector of H(x), and the tie direction of that pair (where its quadratic parts cancel).
+   */
+  private static double[][] subspace(Objective f, ComponentGeometry g, double[] x) {
+    List<double[]> raw = new ArrayList<>();
+    raw.add(x.clone());
+    for (double[] mu : g.means) {
+      double[] v = mu.clone();
+      for (int c = 0; c < v.length; c++) v[c] -= x[c];
+      raw.add(v);
+    }
+    if (g.k >= 2) {
+      int[] pair = topTwo(g, x);
+      raw.add(g.tieGradient(pair[0], pair[1], x));
+      raw.addAll(extremeTieDirections(g, pair[0], pair[1]));
+    }
+    double[] top = f.topEigenvector(x);
+    if (top != null) raw.add(top);
+    List<double[]> basis = new ArrayList<>();
+    for (double[] v : raw) {
+      double before = ComponentGeometry.norm(v);
+      if (!(before > 0) || !Double.isFinite(before)) continue;
+      for (int pass = 0; pass < 2; pass++) { // Gram–Schmidt, twice
+        for (double[] b : basis) {
+          double dot = 0;
+          for (int c = 0; c < v.length; c++) dot += v[c] * b[c];
+          for (int c = 0; c < v.length; c++) v[c] -= dot * b[c];
+        }
+      }
+      double after = ComponentGeometry.norm(v);
+      if (after <= 1e-8 * before) continue; // already in the span
+      for (int c = 0; c < v.length; c++) v[c] /= after;
+      basis.add(v);
+    }
+    return basis.toArray(new double[0][]);
+  }
+
+  /**
+   * For large d: the unit vector mixing the eigenvectors of the largest and the smallest eigenvalue of
+   * P_i − P_j (from {@link Lanczos#extremes}) along which the quadratic parts of ℓ_i and ℓ_j cancel, as
+   * {@link #tieDirections} does for every pair of opposite-signed eigenvalues; none when the difference
+   * is semi-definite.
+   */
+  static List<double[]> extremeTieDirections(ComponentGeometry g, int i, int j) {
+    int d = g.d;
+    double[][] pi = g.precisions[i], pj = g.precisions[j];
+    Lanczos.Operator diff = (v, out) -> {
+      for (int r = 0; r < d; r++) {
+        double s = 0;
+        double[] ri = pi[r], rj = pj[r];
+        for (int c = 0; c < d; c++) s += (ri[c] - rj[c]) * v[c];
+        out[r] = s;
+      }
+    };
+    Lanczos.Ritz[] ends = Lanczos.extremes(diff, d, 1e-8, Math.min(d, 300), 31L * i + j);
+    double ln = ends[0].value(), lp = ends[1].value();
+    double tiny = 64 * d * RoundingModel.EPS * Math.max(Math.abs(ln), Math.abs(lp));
+    List<double[]> out = new ArrayList<>();
+    if (!(lp > tiny && ln < -tiny)) return out;
+    double theta = Math.atan(Math.sqrt(-lp / ln));
+    double[] u = new double[d];
+    for (int c = 0; c < d; c++) u[c] = Math.cos(theta) * ends[1].vector()[c] + Math.sin(theta) * ends[0].vector()[c];
+    out.add(u);
+    return out;
   }
 
   /**
@@ -184,15 +305,20 @@ public final class LipschitzSearch {
 
   /** Nelder–Mead from a start, restarted with a ten-times smaller simplex until it stops improving. */
   private PointValuePair climb(MultivariateFunction objective, PointValuePair start, double step) {
+    return climb(objective, start, step, 8, polishBudget);
+  }
+
+  private PointValuePair climb(MultivariateFunction objective, PointValuePair start, double step, int rounds,
+      int budget) {
     PointValuePair current = start;
     int d = start.getPoint().length;
-    for (int round = 0; round < 8; round++) {
+    for (int round = 0; round < rounds; round++) {
       PointValuePair next;
       try {
         SimplexOptimizer opt = new SimplexOptimizer(new SimpleValueChecker(1e-15, 1e-300));
         double[] steps = new double[d];
         java.util.Arrays.fill(steps, step);
-        next = opt.optimize(new MaxEval(polishBudget), new ObjectiveFunction(objective), GoalType.MAXIMIZE,
+        next = opt.optimize(new MaxEval(budget), new ObjectiveFunction(objective), GoalType.MAXIMIZE,
             new InitialGuess(current.getPoint()), new NelderMeadSimplex(steps));
       } catch (TooManyEvaluationsException e) {
         next = current; // out of budget: keep what this round started from
@@ -236,6 +362,7 @@ public final class LipschitzSearch {
     }
     List<PointValuePair> scored = new ArrayList<>();
     for (double[] x : starts) {
+      status = "scoring start " + (scored.size() + 1) + " of " + starts.size();
       double[] y = domain.project(x.clone());
       scored.add(new PointValuePair(y, f.value(y)));
     }
@@ -287,7 +414,9 @@ public final class LipschitzSearch {
     double[] radii = domain.isGlobal() ? GLOBAL_TIE_RADII : new double[] {0.5 * domain.beta() / scale, domain.beta() / scale};
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        List<double[]> directions = tieDirections(g.precisionDifference(i, j));
+        status = "tie directions of components " + i + " and " + j;
+        List<double[]> directions = d > SUBSPACE_ABOVE ? extremeTieDirections(g, i, j)
+            : tieDirections(g.precisionDifference(i, j));
         for (int n = 0; n < 2; n++) directions.add(randomUnit(d, normal));
         double[] centre = new double[d];
         for (int c = 0; c < d; c++) centre[c] = 0.5 * (g.means[i][c] + g.means[j][c]);
@@ -338,6 +467,7 @@ public final class LipschitzSearch {
     double len = ComponentGeometry.norm(n);
     if (!(len > 0) || !Double.isFinite(len)) return null;
     for (int c = 0; c < n.length; c++) n[c] /= len;
+    if (g.d > SUBSPACE_ABOVE) return quadraticTiePoint(g, i, j, x0, n, len);
     UnivariateFunction gap = tau -> {
       double[] x = x0.clone();
       for (int c = 0; c < x.length; c++) x[c] += tau * n[c];
@@ -362,6 +492,39 @@ public final class LipschitzSearch {
       }
     }
     return null;
+  }
+
+  /**
+   * For large d, where each ℓ evaluation is O(d²): along x0 + τn, ℓ_i − ℓ_j is the quadratic
+   * c0 + c1 τ + c2 τ² with c0 its value at x0, c1 = ‖∇(ℓ_i − ℓ_j)(x0)‖ (n is that gradient's direction)
+   * and c2 = −½ nᵀ(P_i − P_j)n; its root nearest x0 (by the cancellation-free formula), or null.
+   */
+  private static double[] quadraticTiePoint(ComponentGeometry g, int i, int j, double[] x0, double[] n, double len) {
+    double c0 = g.logTerm(i, x0) - g.logTerm(j, x0);
+    if (!Double.isFinite(c0)) return null;
+    double c2 = 0;
+    double[][] pi = g.precisions[i], pj = g.precisions[j];
+    for (int r = 0; r < n.length; r++) {
+      double s = 0;
+      for (int c = 0; c < n.length; c++) s += (pi[r][c] - pj[r][c]) * n[c];
+      c2 -= 0.5 * n[r] * s;
+    }
+    double tau;
+    if (c0 == 0) {
+      tau = 0;
+    } else if (c2 == 0) {
+      tau = -c0 / len;
+    } else {
+      double disc = len * len - 4 * c2 * c0;
+      if (!(disc >= 0)) return null;
+      double q = -0.5 * (len + Math.sqrt(disc)); // len > 0: no cancellation
+      double r1 = q / c2, r2 = c0 / q;
+      tau = Math.abs(r1) < Math.abs(r2) ? r1 : r2;
+    }
+    if (!Double.isFinite(tau)) return null;
+    double[] x = x0.clone();
+    for (int c = 0; c < x.length; c++) x[c] += tau * n[c];
+    return x;
   }
 
   private static double[] randomUnit(int d, ZigguratSampler.NormalizedGaussian normal) {
@@ -418,6 +581,17 @@ public final class LipschitzSearch {
         return norm.of(p.hessian(y));
       } catch (IllConditionedException refused) {
         return 0; // double cannot resolve the weights there: no information, never reported
+      }
+    }
+
+    /** The unit eigenvector of H(x) for its largest |λ| (Lanczos'), or null where H is not evaluated. */
+    double[] topEigenvector(double[] x) {
+      double[] y = domain.project(x.clone());
+      if (!trusted(y)) return null;
+      try {
+        return SpectralNorm.topVector(p.hessian(y));
+      } catch (IllConditionedException refused) {
+        return null;
       }
     }
 

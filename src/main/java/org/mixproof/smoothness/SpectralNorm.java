@@ -18,6 +18,8 @@ final class SpectralNorm {
 
   private final EigenDecomposition_F64<DMatrixRMaj> eig;
   private final DMatrixRMaj work;
+  /** Above the dense limit: the last top vector, the next Lanczos run's start (points come in sequences). */
+  private double[] warm;
 
   SpectralNorm(int d) {
     eig = d <= DENSE_UP_TO ? DecompositionFactory_DDRM.eig(d, false, true) : null;
@@ -28,21 +30,33 @@ final class SpectralNorm {
     int d = sym.length;
     if (d == 1) return Math.abs(sym[0][0]);
     if (d > DENSE_UP_TO) {
-      Lanczos.Operator a = (v, out) -> {
-        for (int r = 0; r < d; r++) {
-          double s = 0;
-          double[] row = sym[r];
-          for (int c = 0; c < d; c++) s += row[c] * v[c];
-          out[r] = s;
-        }
-      };
-      return Lanczos.norm(a, d, LANCZOS_ACCURACY, d, 1).value();
+      Lanczos.Estimate e = lanczos(sym, warm);
+      warm = e.vector();
+      return e.value();
     }
     for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) work.set(r, c, sym[r][c]);
     if (!eig.decompose(work)) throw new ArithmeticException("symmetric eigen-decomposition failed");
     double m = 0;
     for (int j = 0; j < d; j++) m = Math.max(m, Math.abs(eig.getEigenvalue(j).getReal()));
     return m;
+  }
+
+  /** The unit vector of the largest |λ| (Lanczos' Ritz vector; any size). */
+  static double[] topVector(double[][] sym) {
+    return sym.length == 1 ? new double[] {1} : lanczos(sym, null).vector();
+  }
+
+  private static Lanczos.Estimate lanczos(double[][] sym, double[] warm) {
+    int d = sym.length;
+    Lanczos.Operator a = (v, out) -> {
+      for (int r = 0; r < d; r++) {
+        double s = 0;
+        double[] row = sym[r];
+        for (int c = 0; c < d; c++) s += row[c] * v[c];
+        out[r] = s;
+      }
+    };
+    return Lanczos.norm(a, d, LANCZOS_ACCURACY, d, 1, warm);
   }
 
   /** Eigenvalues (unsorted) and unit eigenvectors of a symmetric matrix. */
