@@ -96,6 +96,7 @@ final class LipschitzCommand implements Callable<Integer> {
       o.put("value", v);
       o.put("tightness", r.value() / v);
       o.put("violated", Rounding.confirmedViolation(p, r, v));
+      o.put("exceeds_in_double", Rounding.exceeds(p, r.value(), v));
       o.put("description", b.description());
     }
     return root;
@@ -112,10 +113,19 @@ final class LipschitzCommand implements Callable<Integer> {
       if (!b.quantity().equals("lipschitz") || !b.applies(p, r.domain())) continue;
       double v = b.value(p, r.domain());
       out.printf(Locale.ROOT, "%-29s %-16.10g %-12.6g %s%n", b.id(), v, r.value() / v,
-          Rounding.confirmedViolation(p, r, v) ? "VIOLATED (oracle-confirmed)" : "");
+          verdict(p, r, v));
       shown++;
     }
     if (shown == 0) out.println("(no bound of docs/claims.md §3 applies to this mixture and domain)");
+  }
+
+  /** The table's last column: confirmed, beyond double rounding but too large for the oracle, or nothing. */
+  private static String verdict(MixtureDensity p, LipschitzResult r, double bound) {
+    if (Rounding.confirmedViolation(p, r, bound)) return "VIOLATED (oracle-confirmed)";
+    if (Rounding.exceeds(p, r.value(), bound) && p.dimension() > Rounding.ORACLE_MAX_DIMENSION) {
+      return "exceeds beyond double rounding (not confirmed: no oracle above d = " + Rounding.ORACLE_MAX_DIMENSION + ")";
+    }
+    return "";
   }
 
   private static String vector(double[] x) {

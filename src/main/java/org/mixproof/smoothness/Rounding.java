@@ -16,6 +16,12 @@ public final class Rounding {
 
   /** Significant digits of the confirming oracle. */
   public static final int ORACLE_DIGITS = 60;
+  /**
+   * The largest d the oracle confirms at: its Cholesky factors and Jacobi eigenvalues are O(d³)
+   * operations at 60 digits (seconds at d = 128, hours at d = 3072). Above it a violation is never
+   * confirmed, only reported as beyond double rounding ({@link #exceeds}).
+   */
+  public static final int ORACLE_MAX_DIMENSION = 128;
 
   private Rounding() {}
 
@@ -32,10 +38,12 @@ public final class Rounding {
 
   /**
    * Whether the search's result violates the bound: beyond double rounding, and confirmed by the
-   * oracle's ‖H(x)‖₂ at the point found exceeding the bound by more than the oracle's own rounding.
+   * oracle's ‖H(x)‖₂ at the point found exceeding the bound by more than the oracle's own rounding;
+   * never above {@link #ORACLE_MAX_DIMENSION}.
    */
   public static boolean confirmedViolation(MixtureDensity p, LipschitzResult measured, double bound) {
     if (!Double.isFinite(bound) || !exceeds(p, measured.value(), bound)) return false;
+    if (p.dimension() > ORACLE_MAX_DIMENSION) return false;
     return OracleConfirmation.confirmsExceeds(p.mixture(), p.schedule(), p.time(), measured.point(), bound,
         ORACLE_DIGITS);
   }
