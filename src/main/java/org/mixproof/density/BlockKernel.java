@@ -76,6 +76,7 @@ final class BlockKernel {
   private final double[] uncP;
   private final double[][] compP;
   private final double[] sP;
+  private BlockHessian hessian;         // allocated when a Hessian is first asked
   private int m;
   private int row0;
 
@@ -330,8 +331,24 @@ final class BlockKernel {
     }
   }
 
+  /**
+   * The block's Hessians into rows row0.. of a row-major n×d² array: lane by lane
+   * ({@link BlockHessian}) when no weight is 0, else point by point. Call after the scores are read:
+   * the lane path overwrites the component scores.
+   */
+  void hessiansInto(double[] out, int row0) {
+    boolean anyZero = false;
+    for (double[] wi : w) for (int p = 0; p < m; p++) anyZero |= wi[p] == 0;
+    if (!anyZero) {
+      if (hessian == null) hessian = new BlockHessian(comp);
+      hessian.into(st, s, w, out, row0, m);
+      return;
+    }
+    for (int p = 0; p < m; p++) hessianInto(p, out, (row0 + p) * d * d);
+  }
+
   /** The Hessian at point p of the block into out[off .. off+d²), row-major. */
-  void hessianInto(int p, double[] out, int off) {
+  private void hessianInto(int p, double[] out, int off) {
     for (int i = 0; i < k; i++) {
       wp[i] = w[i][p];
       double[][] si = st[i];
