@@ -48,7 +48,9 @@ final class BlockHessian {
         double[] ci = coef[i], wi = w[i], uir = st[i][r];
         for (int p = 0; p < B; p++) ci[p] = wi[p] * uir[p];
       }
-      for (int c = r; c < d; c++) entry(st, w, r, c);
+      int e = r;
+      for (; e + 3 < d; e += 4) fourEntries(st, w, r, e);
+      for (; e < d; e++) entry(st, w, r, e);
       for (int p = 0; p < m; p++) {
         int o = (row0 + p) * dd + r * d;
         for (int c = r; c < d; c++) out[o + c] = row[c][p];
@@ -58,6 +60,46 @@ final class BlockHessian {
       int o = (row0 + p) * dd;
       for (int r = 1; r < d; r++) {
         for (int c = 0; c < r; c++) out[o + r * d + c] = out[o + c * d + r];
+      }
+    }
+  }
+
+  /**
+   * H_p[r][c .. c+3] at every lane, as {@link #entry} does each: four entries per pass so that each
+   * load of w_i and w_i u_ir serves four (measured: the lane loops are load-bound).
+   */
+  private void fourEntries(double[][][] u, double[][] w, int r, int c) {
+    double[] h0 = row[c], h1 = row[c + 1], h2 = row[c + 2], h3 = row[c + 3];
+    double[] pr = precision[0][r];
+    double a0 = pr[c], a1 = pr[c + 1], a2 = pr[c + 2], a3 = pr[c + 3];
+    double[][] ui = u[0];
+    double[] wi = w[0], ci = coef[0], v0 = ui[c], v1 = ui[c + 1], v2 = ui[c + 2], v3 = ui[c + 3];
+    for (int p = 0; p < B; p++) {
+      double wp = wi[p], cp = ci[p];
+      h0[p] = -(wp * a0) + cp * v0[p];
+      h1[p] = -(wp * a1) + cp * v1[p];
+      h2[p] = -(wp * a2) + cp * v2[p];
+      h3[p] = -(wp * a3) + cp * v3[p];
+    }
+    for (int i = 1; i < k; i++) {
+      pr = precision[i][r];
+      a0 = pr[c];
+      a1 = pr[c + 1];
+      a2 = pr[c + 2];
+      a3 = pr[c + 3];
+      ui = u[i];
+      wi = w[i];
+      ci = coef[i];
+      v0 = ui[c];
+      v1 = ui[c + 1];
+      v2 = ui[c + 2];
+      v3 = ui[c + 3];
+      for (int p = 0; p < B; p++) {
+        double wp = wi[p], cp = ci[p];
+        h0[p] = h0[p] - wp * a0 + cp * v0[p];
+        h1[p] = h1[p] - wp * a1 + cp * v1[p];
+        h2[p] = h2[p] - wp * a2 + cp * v2[p];
+        h3[p] = h3[p] - wp * a3 + cp * v3[p];
       }
     }
   }
