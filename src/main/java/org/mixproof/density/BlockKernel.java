@@ -9,8 +9,9 @@ import org.ejml.data.DMatrixRMaj;
  * coordinate c of every point), so that every inner loop runs over the block's points and vectorises
  * whatever d is. The arithmetic, term by term and in the same order, is that of
  * {@link PointKernel#run}, so a batch gives bit for bit the values of the single-point methods; the
- * refusal check ({@link WeightResolution}) and the Hessian assembly
- * ({@link PointKernel#centredHessianInto}) are the point path's own, applied point by point.
+ * refusal check ({@link WeightResolution}) bounds every lane at once and hands a point that may be
+ * unresolved to the point path's own rule, and the Hessian ({@link BlockHessian}) sums the point
+ * assembly's terms in its order.
  *
  * <p>Kept apart from the point kernel because its layout (lanes, unrolled pairs of rows) is what makes
  * batches fast, and apart from the façade because it owns the split into parallel chunks. One
@@ -66,6 +67,8 @@ final class BlockKernel {
   private final double[][] qt;          // the quadratic forms ‖z_i‖², kept for the refusal check
   private final double[] max;
   private final double[] sum;
+  private final double[] xn;            // ‖x‖ and the largest log-term bound, for the refusal check
+  private final double[] worst;
   final double[] logp;
   private final double[][] u;           // one point's u_i = s_i − s, for its Hessian
   private final double[] wp;            // one point's weights
@@ -76,6 +79,7 @@ final class BlockKernel {
   private final double[] uncP;
   private final double[][] compP;
   private final double[] sP;
+  private BlockHessian hessian;         // allocated when a Hessian is first asked
   private int m;
   private int row0;
 
@@ -95,6 +99,8 @@ final class BlockKernel {
     qt = new double[k][B];
     max = new double[B];
     sum = new double[B];
+    xn = new double[B];
+    worst = new double[B];
     logp = new double[B];
     u = new double[k][d];
     wp = new double[k];
@@ -138,19 +144,21 @@ final class BlockKernel {
         }
       }
     }
-    if (resolveWeights) for (int p = 0; p < m; p++) checkPoint(x, p, wantScore);
+    if (resolveWeights) {
+      // the common case costs k bounds per lane; a point is gathered only when two log-terms may compete
+      resolution.worstLogTermUncertainties(xt, qt, xn, worst);
+      for (int p = 0; p < m; p++) {
+        if (!(worst[p] <= WeightResolution.MAX_LOG_TERM_UNCERTAINTY)) checkPoint(x, p, wantScore);
+      }
+    }
   }
 
   /** The refusal check of the single-point path, on point p of the block (gathered from lanes). */
   private void checkPoint(double[] x, int p, boolean haveScores) {
+    int off = (row0 + p) * d;
     for (int i = 0; i < k; i++) {
       ellP[i] = ell[i][p];
       qP[i] = qt[i][p];
-    }
-    int off = (row0 + p) * d;
-    // the common case costs k bounds; scores are gathered only when two log-terms may compete
-    if (resolution.logTermUncertainties(x, off, ellP, qP, uncP) <= WeightResolution.MAX_LOG_TERM_UNCERTAINTY) return;
-    for (int i = 0; i < k; i++) {
       wp[i] = w[i][p];
       if (haveScores) for (int c = 0; c < d; c++) compP[i][c] = st[i][c][p];
     }
@@ -330,8 +338,24 @@ final class BlockKernel {
     }
   }
 
+  /**
+   * The block's Hessians into rows row0.. of a row-major n×d² array: lane by lane
+   * ({@link BlockHessian}) when no weight is 0, else point by point. Call after the scores are read:
+   * the lane path overwrites the component scores.
+   */
+  void hessiansInto(double[] out, int row0) {
+    boolean anyZero = false;
+    for (double[] wi : w) for (int p = 0; p < m; p++) anyZero |= wi[p] == 0;
+    if (!anyZero) {
+      if (hessian == null) hessian = new BlockHessian(comp);
+      hessian.into(st, s, w, out, row0, m);
+      return;
+    }
+    for (int p = 0; p < m; p++) hessianInto(p, out, (row0 + p) * d * d);
+  }
+
   /** The Hessian at point p of the block into out[off .. off+d²), row-major. */
-  void hessianInto(int p, double[] out, int off) {
+  private void hessianInto(int p, double[] out, int off) {
     for (int i = 0; i < k; i++) {
       wp[i] = w[i][p];
       double[][] si = st[i];

@@ -173,7 +173,7 @@ public final class MixtureDensity {
     DMatrixRMaj hess = new DMatrixRMaj(n, d * d);
     BlockKernel.forEachBlock(comp, resolution, points, true, true, (blk, row0, m) -> {
       blk.scoresInto(score.data, row0);
-      for (int p = 0; p < m; p++) blk.hessianInto(p, hess.data, (row0 + p) * d * d);
+      blk.hessiansInto(hess.data, row0);
     });
     return new Batch(null, null, score, hess);
   }
@@ -189,7 +189,7 @@ public final class MixtureDensity {
       System.arraycopy(blk.logp, 0, lp, row0, m);
       blk.weightsInto(weights.data, row0);
       blk.scoresInto(score.data, row0);
-      for (int p = 0; p < m; p++) blk.hessianInto(p, hess.data, (row0 + p) * d * d);
+      blk.hessiansInto(hess.data, row0);
     });
     return new Batch(lp, weights, score, hess);
   }

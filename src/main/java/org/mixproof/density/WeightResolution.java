@@ -1,5 +1,6 @@
 package org.mixproof.density;
 
+import java.util.Arrays;
 import org.mixproof.rounding.RoundingModel;
 
 /**
@@ -38,6 +39,32 @@ final class WeightResolution {
       worst = Math.max(worst, uncertainty[i]);
     }
     return worst;
+  }
+
+  /**
+   * The largest rounding bound e_i at each lane of a block (xt[c][p] is coordinate c of point p,
+   * quadratic[i][p] its ‖z_i‖²) into worst[p]; xn is scratch. Lane by lane it performs the operations
+   * of {@link #logTermUncertainties}, so where every ℓ_i is finite it gives the same bits; a component
+   * with ℓ_i = −∞ (weight 0) adds a bound the point rule leaves out, so a lane's value is never below
+   * the point rule's and a lane at most {@value #MAX_LOG_TERM_UNCERTAINTY} is resolved by either. The
+   * loops run over lanes, so the k square roots per point vectorise.
+   */
+  void worstLogTermUncertainties(double[][] xt, double[][] quadratic, double[] xn, double[] worst) {
+    int d = comp.d, k = comp.k, lanes = worst.length;
+    double cu = RoundingModel.constantTimesU(d);
+    Arrays.fill(xn, 0);
+    for (double[] xc : xt) {
+      for (int p = 0; p < lanes; p++) xn[p] += xc[p] * xc[p];
+    }
+    for (int p = 0; p < lanes; p++) xn[p] = Math.sqrt(xn[p]);
+    Arrays.fill(worst, 0);
+    for (int i = 0; i < k; i++) {
+      double kappa = comp.conditionNumber[i], mn = comp.meanNorm[i], lo = comp.lambdaMinT[i], ln = comp.normingSize[i];
+      double[] qi = quadratic[i];
+      for (int p = 0; p < lanes; p++) {
+        worst[p] = Math.max(worst[p], cu * RoundingModel.logTermBound(kappa, qi[p], d, xn[p] + mn, lo, ln));
+      }
+    }
   }
 
   private double norm(double[] x, int off) {

@@ -159,6 +159,41 @@ class MixtureDensityBatchTest {
     assertTrue(e.getMessage().contains("points[77] is too far from every component"), e.getMessage());
   }
 
+  /**
+   * The batch Hessian runs lane by lane in a block whose weights are all non-zero and point by point in
+   * one with an underflowed weight: here block 0 takes the first way and block 1 the second (one far row,
+   * where component 0's weight underflows to 0: component 1 is wider along x), and both equal the point
+   * path bit for bit.
+   */
+  @Test
+  void laneAndPointHessianBlocksInOneBatchEqualThePointPath() {
+    GaussianMixture m = GaussianMixture.of(new double[] {0.4, 0.6},
+        new double[][] {{0, 0, 0}, {6, 0, 0}},
+        new double[][][] {{{1, 0.2, 0}, {0.2, 1, 0}, {0, 0, 2}}, {{2, 0, 0.3}, {0, 1, 0}, {0.3, 0, 1}}});
+    MixtureDensity p = MixtureDensity.at(m, new VpOu(), 0.2);
+    int n = 130, far = 69;
+    DMatrixRMaj pts = new DMatrixRMaj(n, 3);
+    for (int r = 0; r < n; r++) {
+      pts.set(r, 0, r == far ? -150 : -3 + 12.0 * r / n);
+      pts.set(r, 1, Math.sin(r));
+      pts.set(r, 2, Math.cos(3 * r));
+    }
+    MixtureDensity.Batch all = p.evaluate(pts);
+    MixtureDensity.Batch sh = p.scoreAndHessian(pts);
+    for (int r = 0; r < 64; r++) assertTrue(all.weights().get(r, 1) > 0 && all.weights().get(r, 0) > 0, "block 0 lane");
+    assertEquals(0.0, all.weights().get(far, 0), 0.0, "the far row's weight underflows");
+    for (int r = 0; r < n; r++) {
+      PointEvaluation e = p.evaluate(row(pts, r));
+      for (int c = 0; c < 3; c++) {
+        assertEquals(e.score()[c], sh.scores().get(r, c), 0.0);
+        for (int c2 = 0; c2 < 3; c2++) {
+          assertEquals(e.hessian()[c][c2], sh.hessians().get(r, c * 3 + c2), 0.0, "row " + r);
+          assertEquals(e.hessian()[c][c2], all.hessians().get(r, c * 3 + c2), 0.0, "row " + r);
+        }
+      }
+    }
+  }
+
   static double[] row(DMatrixRMaj pts, int r) {
     double[] x = new double[pts.numCols];
     System.arraycopy(pts.data, r * pts.numCols, x, 0, x.length);
