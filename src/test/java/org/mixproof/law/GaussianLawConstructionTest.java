@@ -112,6 +112,88 @@ class GaussianLawConstructionTest {
     }
   }
 
+  /**
+   * A stochastic Heun step for vp-ou (two score calls and one draw per step, the one shape of the probing's
+   * fused pass that no bundled scheme has): ỹ = y + h(y + 2s(t, y)) + √(2h)ξ, then
+   * y' = y + (h/2)((y + 2s(t, y)) + (ỹ + 2s(t', ỹ))) + √(2h)ξ. With s = q y per eigen-coordinate,
+   * y' = A y + B ξ, A = 1 + (h/2)(1 + 2q₀) + (h/2)(1 + 2q₁)(1 + h(1 + 2q₀)), B = √(2h)(1 + (h/2)(1 + 2q₁)):
+   * v' = A²v + B², μ' = Aμ, written out per coordinate and held against the fused pass (one or two
+   * centred starts), the general pass (three) and the lanes (a non-zero mean).
+   */
+  @Test
+  void aTwoCallOneDrawSchemeFollowsItsRecursionOnEveryPath() {
+    Scheme heunSde = new Scheme() {
+      @Override public String name() { return "test-sde-heun"; }
+      @Override public int scoreEvaluationsPerStep() { return 2; }
+      @Override public int noiseDrawsPerStep() { return 1; }
+      @Override public void step(double t, double tn, double[] y, org.mixproof.sampler.StepContext c) {
+        int n = y.length;
+        double h = t - tn, sq = Math.sqrt(2 * h);
+        double[] s1 = new double[n], xi = new double[n], yt = new double[n], s2 = new double[n];
+        c.score(t, y, s1);
+        c.noise(xi);
+        for (int i = 0; i < n; i++) yt[i] = y[i] + h * (y[i] + 2 * s1[i]) + sq * xi[i];
+        c.score(tn, yt, s2);
+        for (int i = 0; i < n; i++) y[i] = y[i] + h / 2 * ((y[i] + 2 * s1[i]) + (yt[i] + 2 * s2[i])) + sq * xi[i];
+      }
+    };
+    double[] lambda = {0.25, 1, 4};
+    double horizon = 2, delta = 0.05;
+    int n = 8, d = 3;
+    double h = (horizon - delta) / n;
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[d], lambda);
+    NoiseSchedule ou = Schedules.parse("vp-ou");
+    TimeGrid grid = TimeGrid.uniform(horizon, delta, n);
+    double[] ones = {1, 1, 1}, wide = {2, 0.5, 3}, mean = {0.5, -1, 2};
+    double[][] v = {ones.clone(), wide.clone()};
+    double[] mu = mean.clone(), vl = ones.clone();
+    for (int i = 0; i < n; i++) {
+      double t = horizon - i * h, tn = t - h;
+      for (int j = 0; j < d; j++) {
+        double q0 = -1 / (Math.exp(-2 * t) * lambda[j] - Math.expm1(-2 * t));
+        double q1 = -1 / (Math.exp(-2 * tn) * lambda[j] - Math.expm1(-2 * tn));
+        double a = 1 + h / 2 * (1 + 2 * q0) + h / 2 * (1 + 2 * q1) * (1 + h * (1 + 2 * q0));
+        double b = Math.sqrt(2 * h) * (1 + h / 2 * (1 + 2 * q1));
+        for (double[] vk : v) vk[j] = a * a * vk[j] + b * b;
+        vl[j] = a * a * vl[j] + b * b;
+        mu[j] *= a;
+      }
+    }
+    GaussianLaw.Propagation fused = law.propagate(heunSde, ou, grid, 0,
+        List.of(new DiagonalGaussian(new double[d], ones), new DiagonalGaussian(new double[d], wide)));
+    GaussianLaw.Propagation general = law.propagate(heunSde, ou, grid, 0, List.of(new DiagonalGaussian(new double[d], ones),
+        new DiagonalGaussian(new double[d], wide), new DiagonalGaussian(new double[d], ones.clone())));
+    GaussianLaw.Propagation lanes = law.propagate(heunSde, ou, grid, 0, List.of(new DiagonalGaussian(mean, ones)));
+    for (int j = 0; j < d; j++) {
+      double tol = 64 * n * EPS; // as GaussianLawRecursionTest: a few roundings a step, relative
+      assertEquals(v[0][j], fused.law(0).variance()[j], tol * v[0][j], "fused, first start, j " + j);
+      assertEquals(v[1][j], fused.law(1).variance()[j], tol * v[1][j], "fused, second start, j " + j);
+      assertEquals(v[0][j], general.law(0).variance()[j], tol * v[0][j], "general, j " + j);
+      assertEquals(v[1][j], general.law(1).variance()[j], tol * v[1][j], "general, second start, j " + j);
+      assertEquals(vl[j], lanes.law(0).variance()[j], tol * vl[j], "lanes, j " + j);
+      assertEquals(mu[j], lanes.law(0).mean()[j], tol * Math.abs(mu[j]), "lanes mean, j " + j);
+    }
+  }
+
+  /**
+   * Singular data (λ = (1, 0, 2)) and a grid ending at t = 0, where b_t² = 0: the last step of ode-heun
+   * evaluates the score at t = 0, which divides by a_t²·0 + 0; the run is undefined and names eigenvalue 1,
+   * in the fused pass (one start) and in the general pass (three).
+   */
+  @Test
+  void aScoreAtAZeroEigenvalueAndTimeZeroIsUndefinedAndNamed() {
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[3], new double[] {1, 0, 2});
+    NoiseSchedule ou = Schedules.parse("vp-ou");
+    TimeGrid grid = TimeGrid.uniform(1, 0, 4);
+    Scheme heun = Schemes.parse("ode-heun");
+    DiagonalGaussian start = new DiagonalGaussian(new double[3], new double[] {1, 1, 1});
+    for (List<DiagonalGaussian> starts : List.of(List.of(start), List.of(start, start, start))) {
+      GaussianLaw.Propagation p = law.propagate(heun, ou, grid, 0, starts);
+      assertFalse(p.defined(), starts.size() + " starts");
+      assertTrue(p.undefined().contains("t = 0.0") && p.undefined().contains("eigenvalue 1"), p.undefined());
+    }
+  }
+
   @Test
   void refusalsNameWhatIsWrong() {
     var e1 = assertThrows(IllegalArgumentException.class, () -> GaussianLaw.ofDiagonal(new double[] {0}, new double[] {1, 2}));
