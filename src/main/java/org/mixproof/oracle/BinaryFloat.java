@@ -137,6 +137,7 @@ public final class BinaryFloat {
       double v = Math.scalb(m.doubleValue(), (int) (exponent + excess));
       return signum() < 0 ? -v : v;
     }
-    return DoubleConversion.nearest(toApfloat(400));
+    // subnormal or out of range: BigDecimal parses the exact decimal expansion, correctly rounded
+    return toBigDecimal().doubleValue();
   }
 }
