@@ -38,8 +38,35 @@ class GridLaw2DConstructionTest {
     assertEquals(gaussian(new double[] {c[2 * cell], c[2 * cell + 1]}), q[cell], 0);
   }
 
+  /**
+   * A law on [0, 1]² that lives in the first column of cells only (x < ¼, n = 4): its mean is the cell
+   * centres' (⅛, ½) exactly, whatever cell is read first (the Gaussian case above has its box centred on
+   * the mean in x, so it cannot tell a row read for a column). KL of the grid law against the density it
+   * was sampled from is −log(Σ_c p_c ΔxΔy) (the normalised midpoint law against p), written out here with
+   * the Gaussian's density at the centres; its cells have area ⅛·0.0625 ≠ 1, so the area enters.
+   */
+  @Test
+  void meanOfOneColumnAndKlAgainstTheSampledDensity() {
+    GridLaw2D col = GridLaw2D.of(new double[] {0, 1, 0, 1}, 4, z -> z[0] < 0.25 ? 1 : 0);
+    assertArrayEquals(new double[] {0.125, 0.5}, col.mean(), 0);
+    double[] box = {-3.5, 4.5, -2.3, 1.7};
+    int n = 32;
+    GridLaw2D g = GridLaw2D.of(box, n, GridLaw2DConstructionTest::gaussian);
+    double dx = 8.0 / n, dy = 4.0 / n, sum = 0;
+    double[] c = g.centres();
+    for (int k = 0; k < n * n; k++) sum += gaussian(new double[] {c[2 * k], c[2 * k + 1]});
+    double expected = -Math.log(sum * dx * dy);
+    org.mixproof.density.MixtureDensity p = org.mixproof.density.MixtureDensity.at(
+        org.mixproof.mixture.GaussianMixture.gaussian(new double[] {0.5, -0.3}, new double[][] {{1, 0}, {0, 0.25}}),
+        org.mixproof.schedule.Schedules.parse("ve-linear"), 0);
+    // n² terms q_cΔxΔy (log q_c − log p_c) with q_cΔxΔy ≤ 1 and |logs| ≤ 40, each within 40ε absolute
+    assertEquals(expected, g.kl(p), n * n * 40 * org.mixproof.rounding.RoundingModel.EPS);
+    assertTrue(expected > 1e-6, "the box misses some mass, so the KL is not 0: " + expected);
+  }
+
   @Test
   void refusalsFire() {
+    assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 1, 1}, 8, z -> 1));
     assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 0, 1}, 8, z -> -1));
     assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 0, 1}, 8, z -> Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> GridLaw2D.of(new double[] {0, 1, 0, 1}, 3, z -> 1));
