@@ -60,6 +60,12 @@ class StepInversionTest {
     ArithmeticException reflection = assertThrows(ArithmeticException.class, () ->
         GridPropagator2D.invert(map(y -> new double[] {-y[0], y[1] + 0.1}), NONE, 1, 0.5, new double[] {1, 1}, new double[1]));
     assertTrue(reflection.getMessage().contains("not an orientation-preserving map"), reflection.getMessage());
+    // the same reflection at a point on its mirror line, (0, 0.7) with y ↦ (−y₀, y₁): the first guess
+    // 2·target − F(target) = (0, 0.7) is already exact, so the refusal comes from the final det check
+    ArithmeticException onTheLine = assertThrows(ArithmeticException.class, () ->
+        GridPropagator2D.invert(map(y -> new double[] {-y[0], y[1]}), NONE, 1, 0.5, new double[] {0, 0.7}, new double[1]));
+    assertTrue(onTheLine.getMessage().contains("not an orientation-preserving map at (0.0, 0.7)")
+        && onTheLine.getMessage().contains("det DF = -1"), onTheLine.getMessage());
     // −1/x (x > 0) never reaches 1: Newton runs out to where −1/x no longer changes the residual in
     // double, and no step, however halved, lowers it: refused as not invertible there
     ArithmeticException gap = assertThrows(ArithmeticException.class, () ->
