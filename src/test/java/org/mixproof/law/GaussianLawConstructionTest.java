@@ -194,6 +194,39 @@ class GaussianLawConstructionTest {
     }
   }
 
+  /** A scheme that declares one score call and one draw per step but takes {@code calls} and {@code draws}. */
+  static Scheme misdeclared(int calls, int draws) {
+    return new Scheme() {
+      @Override public String name() { return "test-misdeclared"; }
+      @Override public int scoreEvaluationsPerStep() { return 1; }
+      @Override public int noiseDrawsPerStep() { return 1; }
+      @Override public void step(double t, double tn, double[] y, org.mixproof.sampler.StepContext c) {
+        double[] s = new double[y.length], xi = new double[y.length];
+        for (int i = 0; i < calls; i++) c.score(t, y, s);
+        for (int i = 0; i < draws; i++) c.noise(xi);
+        for (int i = 0; i < y.length; i++) y[i] += (t - tn) * (y[i] + 2 * s[i]) + Math.sqrt(2 * (t - tn)) * xi[i];
+      }
+    };
+  }
+
+  /**
+   * The probing trusts a scheme's declared counts only after checking them: more score calls or draws
+   * than declared stop at the first extra one, fewer are found after the step; each names the scheme.
+   */
+  @Test
+  void aSchemeThatMisdeclaresItsCallsOrDrawsIsRefused() {
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[2], new double[] {1, 2});
+    NoiseSchedule ou = Schedules.parse("vp-ou");
+    TimeGrid grid = TimeGrid.uniform(1, 0.05, 3);
+    List<DiagonalGaussian> centred = List.of(new DiagonalGaussian(new double[2], new double[] {1, 1}));
+    var extraCall = assertThrows(IllegalStateException.class, () -> law.propagate(misdeclared(2, 1), ou, grid, 0, centred));
+    assertTrue(extraCall.getMessage().contains("evaluates the score more than its declared 1 times"), extraCall.getMessage());
+    var extraDraw = assertThrows(IllegalStateException.class, () -> law.propagate(misdeclared(1, 2), ou, grid, 0, centred));
+    assertTrue(extraDraw.getMessage().contains("draws more than its declared 1 times"), extraDraw.getMessage());
+    var fewer = assertThrows(IllegalStateException.class, () -> law.propagate(misdeclared(1, 0), ou, grid, 0, centred));
+    assertTrue(fewer.getMessage().contains("made 1 score calls and 0 draws in a step but declares 1 and 1"), fewer.getMessage());
+  }
+
   @Test
   void refusalsNameWhatIsWrong() {
     var e1 = assertThrows(IllegalArgumentException.class, () -> GaussianLaw.ofDiagonal(new double[] {0}, new double[] {1, 2}));
