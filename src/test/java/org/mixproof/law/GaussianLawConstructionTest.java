@@ -190,6 +190,7 @@ class GaussianLawConstructionTest {
     for (List<DiagonalGaussian> starts : List.of(List.of(start), List.of(start, start, start))) {
       GaussianLaw.Propagation p = law.propagate(heun, ou, grid, 0, starts);
       assertFalse(p.defined(), starts.size() + " starts");
+      assertEquals(8, p.scoreEvaluations(), "4 steps × 2 evaluations, on the undefined path too");
       assertTrue(p.undefined().contains("t = 0.0") && p.undefined().contains("eigenvalue 1"), p.undefined());
     }
   }
