@@ -187,7 +187,8 @@ class GaussianLawConstructionTest {
     TimeGrid grid = TimeGrid.uniform(1, 0, 4);
     Scheme heun = Schemes.parse("ode-heun");
     DiagonalGaussian start = new DiagonalGaussian(new double[3], new double[] {1, 1, 1});
-    for (List<DiagonalGaussian> starts : List.of(List.of(start), List.of(start, start, start))) {
+    DiagonalGaussian offset = new DiagonalGaussian(new double[] {0.5, 0, 1}, new double[] {1, 1, 1}); // the lanes
+    for (List<DiagonalGaussian> starts : List.of(List.of(start), List.of(start, start, start), List.of(offset))) {
       GaussianLaw.Propagation p = law.propagate(heun, ou, grid, 0, starts);
       assertFalse(p.defined(), starts.size() + " starts");
       assertEquals(8, p.scoreEvaluations(), "4 steps × 2 evaluations, on the undefined path too");
@@ -226,6 +227,27 @@ class GaussianLawConstructionTest {
     assertTrue(extraDraw.getMessage().contains("draws more than its declared 1 times"), extraDraw.getMessage());
     var fewer = assertThrows(IllegalStateException.class, () -> law.propagate(misdeclared(1, 0), ou, grid, 0, centred));
     assertTrue(fewer.getMessage().contains("made 1 score calls and 0 draws in a step but declares 1 and 1"), fewer.getMessage());
+  }
+
+  /** A step that multiplies by 1e200 overflows in two steps: the run is undefined, not infinite. */
+  @Test
+  void anOverflowingRecursionIsUndefined() {
+    Scheme blowUp = new Scheme() {
+      @Override public String name() { return "test-blow-up"; }
+      @Override public int scoreEvaluationsPerStep() { return 1; }
+      @Override public int noiseDrawsPerStep() { return 0; }
+      @Override public void step(double t, double tn, double[] y, org.mixproof.sampler.StepContext c) {
+        double[] s = new double[y.length];
+        c.score(t, y, s);
+        for (int i = 0; i < y.length; i++) y[i] = 1e200 * y[i] + 0 * s[i];
+      }
+    };
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[2], new double[] {1, 2});
+    GaussianLaw.Propagation p = law.propagate(blowUp, Schedules.parse("vp-ou"), TimeGrid.uniform(1, 0.05, 3), 0,
+        List.of(new DiagonalGaussian(new double[2], new double[] {1, 1})));
+    assertFalse(p.defined());
+    assertTrue(p.undefined().contains("overflowed"), p.undefined());
+    assertEquals(3, p.scoreEvaluations());
   }
 
   @Test

@@ -43,6 +43,25 @@ class GridLawDivergenceTest {
     assertEquals(est[0], uniform(50).tv(Mixture1D.gaussian(0.5, s * s)), 0);
   }
 
+  /**
+   * The same normal against 0.8·U[0, 1] with 0.1 off the grid on each side (counted as disjoint from
+   * everything): TV = ½(∫₀¹|0.8 − g| + mass of N beyond [0, 1] + 0.2), and with the crossings of g and 0.8
+   * at ½ ± aσ, a = √(2 log(1/(0.8σ√(2π)))), that is (mass of N beyond [0, 1]) + (2Φ(a) − 1 − 0.8·2aσ).
+   */
+  @Test
+  void tvCountsTheLawsOffGridMass() {
+    NormalDistribution std = NormalDistribution.of(0, 1);
+    double s = 0.3;
+    double a = Math.sqrt(2 * Math.log(1 / (0.8 * s * Math.sqrt(2 * Math.PI))));
+    double exact = 2 * std.cumulativeProbability(-0.5 / s) + (2 * std.cumulativeProbability(a) - 1 - 0.8 * 2 * a * s);
+    int n = 50;
+    double[] y = new double[n + 1], m = new double[n];
+    for (int i = 0; i <= n; i++) y[i] = (double) i / n;
+    for (int i = 0; i < n; i++) m[i] = 0.8 / n;
+    double[] est = GridLaw.ofMasses(y, m, 0.1, 0.1).tvEstimate(Mixture1D.gaussian(0.5, s * s));
+    assertEquals(exact, est[0], est[1] / 4); // as for the uniform law above
+  }
+
   @Test
   void klUsesTheNormalisedCellMassesAndIsInfiniteWhereTheTargetHasNone() {
     double[] y = {0, 1, 3, 4};
@@ -69,6 +88,17 @@ class GridLawDivergenceTest {
     // and only the quantile solves (two ulps each) and the sums round: 16ε
     double c = 0.3;
     assertEquals(Math.sqrt(1.0 / 12 + 0.04), uniform(10).w2(Mixture1D.gaussian(c, 0)), 16 * EPS);
+  }
+
+  @Test
+  void w2NormalisesTheGridMassAndHasNoneWithout() {
+    // 0.5 on the grid and 0.25 off it on each side: W2 is that of the normalised law, U[0, 1], from δ_0.3
+    double[] y = new double[11], m = new double[10];
+    for (int i = 0; i <= 10; i++) y[i] = i / 10.0;
+    java.util.Arrays.fill(m, 0.05);
+    assertEquals(Math.sqrt(1.0 / 12 + 0.04), GridLaw.ofMasses(y, m, 0.25, 0.25).w2(Mixture1D.gaussian(0.3, 0)), 16 * EPS);
+    assertTrue(Double.isNaN(GridLaw.ofMasses(y, new double[10], 0.5, 0.5).w2(Mixture1D.gaussian(0.3, 0))),
+        "no mass on the grid: no quantile function to compare");
   }
 
   @Test

@@ -135,6 +135,24 @@ class GridPropagatorPartsTest {
     assertEquals(exact.mean()[0], g.mean(), dx * dx);
   }
 
+  /** A deterministic step that reverses the line (y ↦ −y) cannot push quantiles: refused, naming the index. */
+  @Test
+  void aDecreasingOdeMapIsRefusedByTheQuantilePush() {
+    org.mixproof.sampler.Scheme flip = new org.mixproof.sampler.Scheme() {
+      @Override public String name() { return "test-flip"; }
+      @Override public int scoreEvaluationsPerStep() { return 0; }
+      @Override public int noiseDrawsPerStep() { return 0; }
+      @Override public void step(double t, double tn, double[] y, org.mixproof.sampler.StepContext c) {
+        for (int i = 0; i < y.length; i++) y[i] = -y[i];
+      }
+    };
+    NoiseSchedule s = Schedules.parse("vp-ou");
+    GaussianMixture data = GaussianMixture.of(new double[] {1}, new double[][] {{0}}, new double[][][] {{{1}}});
+    var e = assertThrows(ArithmeticException.class, () -> GridPropagator.propagate(flip, s, TimeGrid.uniform(1, 0.05, 2),
+        new MixtureScore(data, s), Mixture1D.gaussian(0, 1), -8, 8, 16));
+    assertTrue(e.getMessage().contains("not strictly increasing at step 0 (y[1]"), e.getMessage());
+  }
+
   @Test
   void refusals() {
     NoiseSchedule s = Schedules.parse("vp-ou");

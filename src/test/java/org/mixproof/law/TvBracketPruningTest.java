@@ -43,4 +43,11 @@ class TvBracketPruningTest {
     assertEquals(b, Divergences.tvBracket(p, r).lower(), tol);
     assertEquals(b, Divergences.summary(p, r).tv().lower(), tol);
   }
+
+  /** KL(P ‖ Q) with P singular (all its mass on a line Q gives measure 0) is +∞. */
+  @Test
+  void klFromASingularLawIsInfinite() {
+    double[][] singular = {{1, 0}, {0, 0}}, full = {{1, 0}, {0, 1}};
+    assertEquals(Double.POSITIVE_INFINITY, Divergences.kl(new double[2], singular, new double[2], full));
+  }
 }
