@@ -231,12 +231,9 @@ public final class IllConditionedCases {
     } else {
       Apfloat disc = bb.multiply(bb).subtract(new Apfloat(4).multiply(aa).multiply(cc));
       if (disc.signum() < 0) return y;
-      // q = −(b + sign(b)√disc)/2 adds numbers of one sign: the roots q/a and c/q carry no cancellation
-      // (the textbook (−b ± √disc)/2a loses every digit of the small root when a is rounding noise)
       Apfloat sq = ApfloatMath.sqrt(disc);
-      Apfloat q = (bb.signum() < 0 ? bb.subtract(sq) : bb.add(sq)).divide(two).negate();
-      if (q.signum() == 0) return y;
-      Apfloat r1 = q.divide(aa), r2 = cc.divide(q);
+      Apfloat r1 = bb.negate().add(sq).divide(two.multiply(aa));
+      Apfloat r2 = bb.negate().subtract(sq).divide(two.multiply(aa));
       root = ApfloatMath.abs(r1).compareTo(ApfloatMath.abs(r2)) <= 0 ? r1 : r2;
     }
     double lambda = DoubleConversion.nearest(root);
