@@ -14,6 +14,8 @@ final class ComponentGeometry {
   final double[][] means;
   final double[][][] precisions;
   final double[] logNorm;
+  /** The search's tie directions of each pair above d = 64, computed once ({@link LipschitzSearch}). */
+  final java.util.Map<Integer, java.util.List<double[]>> tieDirectionCache = new java.util.HashMap<>();
 
   ComponentGeometry(MixtureDensity p) {
     d = p.dimension();

@@ -245,6 +245,15 @@ public final class LipschitzSearch {
    * is semi-definite.
    */
   static List<double[]> extremeTieDirections(ComponentGeometry g, int i, int j) {
+    // one Lanczos run per pair and search (every climb's subspace asks again); callers get copies they may change
+    List<double[]> once = g.tieDirectionCache.computeIfAbsent(Math.min(i, j) * g.k + Math.max(i, j),
+        key -> computeExtremeTieDirections(g, Math.min(i, j), Math.max(i, j)));
+    List<double[]> out = new ArrayList<>();
+    for (double[] u : once) out.add(u.clone());
+    return out;
+  }
+
+  private static List<double[]> computeExtremeTieDirections(ComponentGeometry g, int i, int j) {
     int d = g.d;
     double[][] pi = g.precisions[i], pj = g.precisions[j];
     Lanczos.Operator diff = (v, out) -> {
