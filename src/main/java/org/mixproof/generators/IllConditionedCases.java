@@ -204,6 +204,22 @@ public final class IllConditionedCases {
   }
 
   /**
+   * The root of aλ² + bλ + c of least modulus, or null when there is no real one. q = −(b + sign(b)√disc)/2
+   * adds numbers of one sign, so the roots q/a and c/q carry no cancellation (the textbook
+   * (−b ± √disc)/2a loses every digit of the small root when a is rounding noise beside b).
+   */
+  static Apfloat smallerRoot(Apfloat a, Apfloat b, Apfloat c) {
+    if (a.signum() == 0) return b.signum() == 0 ? null : c.negate().divide(b);
+    Apfloat disc = b.multiply(b).subtract(new Apfloat(4).multiply(a).multiply(c));
+    if (disc.signum() < 0) return null;
+    Apfloat sq = ApfloatMath.sqrt(disc);
+    Apfloat q = (b.signum() < 0 ? b.subtract(sq) : b.add(sq)).divide(new Apfloat(2)).negate();
+    if (q.signum() == 0) return new Apfloat(0); // b = 0 and disc = 0, so c = 0: the double root 0
+    Apfloat r1 = q.divide(a), r2 = c.divide(q);
+    return ApfloatMath.abs(r1).compareTo(ApfloatMath.abs(r2)) <= 0 ? r1 : r2;
+  }
+
+  /**
    * The point y + λv nearest y with ℓ_i = ℓ_j. Along a line ℓ_i − ℓ_j is a quadratic in λ, so three
    * oracle values give it; its root, solved in apfloat, is polished by Newton steps at the rounded
    * points, which leaves ℓ_i − ℓ_j at the rounding of x. Without a real root with |λ| ≤ {@value #MAX_TIE_STEPS}, y itself.
@@ -224,18 +240,8 @@ public final class IllConditionedCases {
     Apfloat cc = f[1];
     Apfloat bb = f[2].subtract(f[0]).divide(two);
     Apfloat aa = f[2].add(f[0]).divide(two).subtract(f[1]);
-    Apfloat root;
-    if (aa.signum() == 0) {
-      if (bb.signum() == 0) return y;
-      root = cc.negate().divide(bb);
-    } else {
-      Apfloat disc = bb.multiply(bb).subtract(new Apfloat(4).multiply(aa).multiply(cc));
-      if (disc.signum() < 0) return y;
-      Apfloat sq = ApfloatMath.sqrt(disc);
-      Apfloat r1 = bb.negate().add(sq).divide(two.multiply(aa));
-      Apfloat r2 = bb.negate().subtract(sq).divide(two.multiply(aa));
-      root = ApfloatMath.abs(r1).compareTo(ApfloatMath.abs(r2)) <= 0 ? r1 : r2;
-    }
+    Apfloat root = smallerRoot(aa, bb, cc);
+    if (root == null) return y;
     double lambda = DoubleConversion.nearest(root);
     if (!Double.isFinite(lambda) || Math.abs(lambda) > MAX_TIE_STEPS) return y;
     // the quadratic came from rounded points: polish with Newton steps at the points actually
