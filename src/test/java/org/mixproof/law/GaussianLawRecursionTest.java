@@ -101,6 +101,46 @@ class GaussianLawRecursionTest {
     }
   }
 
+  /**
+   * Above one block of {@link LanePropagation#BLOCK} coordinates the lanes run block by block: at
+   * d = 1100 (two full blocks and one of 76) and d = 1024 (two full, none left over) every coordinate,
+   * the last block's included, follows em's recursion m = 1 + h(1 + 2c), v' = m²v + 2h, μ' = mμ with
+   * c = −1/(a²λ_j + b²) + ε/√(a²Σλ + d b²), whose sum runs over all blocks.
+   */
+  @Test
+  void lanesFollowTheRecursionAcrossBlocks() {
+    for (int d : new int[] {1100, 2 * LanePropagation.BLOCK}) {
+      double[] lambda = new double[d], mean = new double[d], ones = new double[d];
+      double sum = 0;
+      for (int j = 0; j < d; j++) {
+        lambda[j] = 0.25 * (1 + j % 7);
+        mean[j] = 0.5 + (j % 5) - 2;
+        ones[j] = 1;
+        sum += lambda[j];
+      }
+      double eps = 0.2;
+      int steps = 4;
+      TimeGrid grid = TimeGrid.uniform(T, DELTA, steps);
+      GaussianLaw.Propagation lanes = GaussianLaw.ofDiagonal(new double[d], lambda).propagate(Schemes.parse("em"), OU, grid,
+          eps, List.of(new DiagonalGaussian(mean, ones)));
+      double h = (T - DELTA) / steps;
+      for (int j = 0; j < d; j++) {
+        double mu = mean[j], v = 1;
+        for (int i = 0; i < steps; i++) {
+          double t = T - i * h, a2 = Math.exp(-2 * t), b2 = -Math.expm1(-2 * t);
+          double c = -1 / (a2 * lambda[j] + b2) + eps / Math.sqrt(a2 * sum + d * b2);
+          double m = 1 + h * (1 + 2 * c);
+          mu = m * mu;
+          v = m * m * v + 2 * h;
+        }
+        // as above: a few roundings a step, and the d-term sum Σλ read within d u: 64 N u + d u relative
+        double tol = (64 * steps + d) * RoundingModel.EPS;
+        assertEquals(v, lanes.law(0).variance()[j], tol * v, "d " + d + " variance j " + j);
+        assertEquals(mu, lanes.law(0).mean()[j], tol * Math.abs(mu), "d " + d + " mean j " + j);
+      }
+    }
+  }
+
   @Test
   void aStepThatCannotBeTakenMakesTheRunUndefined() {
     // ddpm with h = 0.6 needs √(1 − 2h) of a negative number: the run is undefined, not NaN
