@@ -52,6 +52,23 @@ class DensityClosedFormTest {
     assertEquals(1 / b2, MixtureDensity.at(bad, OU, 1e-12).conditionNumber(0), 1e-9 / b2);
   }
 
+  /**
+   * The refusal sits exactly at c·u·κ = 1: d = 3 gives c = 16·4² = 2⁸, so c·u = 2⁻⁴⁵ exactly, and
+   * diag(1, 1, 2⁴⁵) at t = 0 of ve-linear (a = 1, b² = 0; a diagonal's eigenvalues are its entries) has
+   * κ = 2⁴⁵ and c·u·κ = 1 in exact binary: refused. The next double below 2⁴⁵ is accepted.
+   */
+  @Test
+  void theRefusalIsExactlyAtOne() {
+    NoiseSchedule ve = Schedules.parse("ve-linear");
+    double edge = 0x1p45;
+    assertEquals(1.0, MixtureDensity.roundingConstant(3) * U * edge, 0, "the boundary is exact in binary");
+    GaussianMixture atEdge = GaussianMixture.gaussian(new double[3], new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, edge}});
+    assertThrows(IllConditionedException.class, () -> MixtureDensity.at(atEdge, ve, 0));
+    double below = Math.nextDown(edge);
+    GaussianMixture inside = GaussianMixture.gaussian(new double[3], new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, below}});
+    assertEquals(below, MixtureDensity.at(inside, ve, 0).conditionNumber(0), 0);
+  }
+
   /** 600 rows: three chunks of 256, each in blocks of 64; every row must equal the single-point path. */
   @Test
   void batchesOfSeveralChunksEqualThePointPath() {
