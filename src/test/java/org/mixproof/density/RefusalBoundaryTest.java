@@ -148,4 +148,46 @@ class RefusalBoundaryTest {
     }
     assertEquals(2, transitions, "accepted (e ≤ ½), refused, accepted (slack > 0)");
   }
+
+  /**
+   * The batch path hands the component scores to the rule, as the point path does, where they matter:
+   * Σ_1 = diag(1, 4) and Σ_2 = diag(4, 1) tie on the diagonal (ℓ_1 − ℓ_2 = (3/8)(x_2² − x_1²) at t = 0 of
+   * ve-linear), and there s_1 − s_2 = (3/4)(x_1, −x_2) is of the size of the score floor Σ w_j ρ_j/λ_j, so
+   * the influence — and the margin ln(8 · influence / c u) — is not the weights-only 1. At x_2 = 10⁷ the
+   * point path's decision flips along x_1 ∈ [x_2, x_2 + 0.01]; at the two adjacent doubles around
+   * the flip each batch request must decide as the point path.
+   */
+  @Test
+  void theBatchPathHandsTheScoresToTheRule() {
+    GaussianMixture g = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{0, 0}, {0, 0}},
+        new double[][][] {{{1, 0}, {0, 4}}, {{4, 0}, {0, 1}}});
+    MixtureDensity p = MixtureDensity.at(g, Schedules.parse("ve-linear"), 0);
+    double x2 = 1e7, lo = x2, hi = x2 + 0.01; // |ℓ_1 − ℓ_2| ≈ (3/4) x_2 · 0.01 = 7.5e4 at hi
+    assertTrue(refuses(p, lo, x2, -1) && !refuses(p, hi, x2, -1), "refused on the diagonal, accepted 0.01 off it");
+    while (Math.nextUp(lo) < hi) {
+      double mid = 0.5 * (lo + hi);
+      if (refuses(p, mid, x2, -1)) lo = mid;
+      else hi = mid;
+    }
+    for (int request : new int[] {1, 2, 3}) {
+      assertTrue(refuses(p, lo, x2, request), "request " + request + " at x_1 = " + lo);
+      assertTrue(!refuses(p, hi, x2, request), "request " + request + " at x_1 = " + hi);
+    }
+  }
+
+  /** Refused at (x1, x2): by the point path with log-density and score (request −1) or by a batch request. */
+  static boolean refuses(MixtureDensity p, double x1, double x2, int request) {
+    org.ejml.data.DMatrixRMaj rows = new org.ejml.data.DMatrixRMaj(new double[][] {{0.1, 0.2}, {x1, x2}});
+    try {
+      switch (request) {
+        case -1 -> p.evaluate(new double[] {x1, x2});
+        case 1 -> p.logDensityAndScore(rows);
+        case 2 -> p.scoreAndHessian(rows);
+        default -> p.evaluate(rows);
+      }
+      return false;
+    } catch (IllConditionedException e) {
+      return true;
+    }
+  }
 }
