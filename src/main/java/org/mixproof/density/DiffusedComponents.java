@@ -88,42 +88,71 @@ final class DiffusedComponents {
       }
       lambdaMinT[i] = lo;
       normingSize[i] = RoundingModel.normingSize(mixture.weight(i), d, lo, hi);
-      DMatrixRMaj cov = new DMatrixRMaj(d, d);
+      boolean diagonal = true;
       for (int r = 0; r < d; r++) {
         meanT[i][r] = a * mixture.meanEntry(i, r);
         for (int c = 0; c < d; c++) {
           double v = a2 * mixture.covarianceEntry(i, r, c) + (r == c ? b2 : 0);
-          cov.set(r, c, v);
           covT[i][r * d + c] = v;
+          if (r != c && v != 0) diagonal = false;
         }
       }
-      if (!chol.decompose(cov)) { // overwrites cov with L
-        throw new IllConditionedException(
-            "covariances[" + i + "] at t = " + t + " is not numerically positive definite "
-                + "(Cholesky failed; condition number " + conditionNumber[i] + ")");
-      }
-      DMatrixRMaj lower = chol.getT(null);
-      double ld = 0;
-      for (int r = 0; r < d; r++) ld += Math.log(lower.get(r, r));
-      logDet[i] = 2 * ld;
-      double[] w = lower.data.clone();
-      TriangularSolver_DDRM.invertLower(w, d);
-      for (int r = 0; r < d; r++) {
-        for (int c = r + 1; c < d; c++) w[r * d + c] = 0; // strictly upper part is not touched by the inversion
-      }
-      invFactor[i] = square(w);
-      for (int r = 0; r < d; r++) {
-        for (int c = 0; c < d; c++) invFactorT[i][c][r] = w[r * d + c];
-      }
-      DMatrixRMaj wm = DMatrixRMaj.wrap(d, d, w);
-      DMatrixRMaj p = new DMatrixRMaj(d, d);
-      CommonOps_DDRM.multTransA(wm, wm, p);
-      precision[i] = square(p.data);
+      if (diagonal) factorDiagonal(i);
+      else factor(i, chol);
       logNorm[i] = Math.log(mixture.weight(i)) - 0.5 * d * LOG_2PI - 0.5 * logDet[i];
       double mn = 0;
       for (int r = 0; r < d; r++) mn += meanT[i][r] * meanT[i][r];
       meanNorm[i] = Math.sqrt(mn);
     }
+  }
+
+  /** L_i by EJML's Cholesky, W_i = L_i⁻¹ by its triangular inversion, P_i = W_iᵀ W_i: O(d³). */
+  private void factor(int i, CholeskyDecomposition_F64<DMatrixRMaj> chol) {
+    DMatrixRMaj cov = DMatrixRMaj.wrap(d, d, covT[i].clone());
+    if (!chol.decompose(cov)) { // overwrites cov with L
+      throw new IllConditionedException(
+          "covariances[" + i + "] at t = " + t + " is not numerically positive definite "
+              + "(Cholesky failed; condition number " + conditionNumber[i] + ")");
+    }
+    DMatrixRMaj lower = chol.getT(null);
+    double ld = 0;
+    for (int r = 0; r < d; r++) ld += Math.log(lower.get(r, r));
+    logDet[i] = 2 * ld;
+    double[] w = lower.data.clone();
+    TriangularSolver_DDRM.invertLower(w, d);
+    for (int r = 0; r < d; r++) {
+      for (int c = r + 1; c < d; c++) w[r * d + c] = 0; // strictly upper part is not touched by the inversion
+    }
+    invFactor[i] = square(w);
+    for (int r = 0; r < d; r++) {
+      for (int c = 0; c < d; c++) invFactorT[i][c][r] = w[r * d + c];
+    }
+    DMatrixRMaj wm = DMatrixRMaj.wrap(d, d, w);
+    DMatrixRMaj p = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransA(wm, wm, p);
+    precision[i] = square(p.data);
+  }
+
+  /**
+   * The same for a diagonal Σ_i(t) in O(d²) (only the arrays' zeros): L = diag(√v), W = diag(1/√v),
+   * P = diag(W²) — what the general path computes for a diagonal to the last bit (its sums of zero
+   * products add nothing), without its O(d³) work (minutes at d = 3072). Every v ≥ λmin(Σ_i(t)) > 0 was
+   * checked above, so there is no failed factorisation here.
+   */
+  private void factorDiagonal(int i) {
+    double[] flat = covT[i];
+    double ld = 0;
+    double[][] w = new double[d][d], p = new double[d][d];
+    for (int r = 0; r < d; r++) {
+      double l = Math.sqrt(flat[r * d + r]);
+      ld += Math.log(l);
+      w[r][r] = 1 / l;
+      p[r][r] = w[r][r] * w[r][r];
+      invFactorT[i][r][r] = w[r][r];
+    }
+    logDet[i] = 2 * ld;
+    invFactor[i] = w;
+    precision[i] = p;
   }
 
   /** A row-major d×d array as rows (a fresh copy). */
