@@ -146,7 +146,7 @@ public final class LipschitzSearch {
     }
     status = "done";
     double[] at = domain.project(best.getPoint().clone());
-    return new LipschitzResult(f.value(at), at, f.evaluations, seed, domain);
+    return new LipschitzResult(f.preciseValue(at), at, f.evaluations, seed, domain);
   }
 
   /**
@@ -583,11 +583,19 @@ public final class LipschitzSearch {
       if (Thread.currentThread().isInterrupted()) {
         throw new java.util.concurrent.CancellationException("the search was stopped (its run's budget ended)");
       }
+      return evaluate(x, false);
+    }
+
+    /** {@link #value} with the norm to {@link SpectralNorm#LANCZOS_ACCURACY} (no stalled stop): the reported value. */
+    double preciseValue(double[] x) { return evaluate(x, true); }
+
+    private double evaluate(double[] x, boolean precise) {
       evaluations++;
       double[] y = domain.project(x.clone());
       if (!trusted(y)) return 0; // no information there, never a maximum
       try {
-        return norm.of(p.hessian(y));
+        double[][] h = p.hessian(y);
+        return precise ? norm.precise(h) : norm.of(h);
       } catch (IllConditionedException refused) {
         return 0; // double cannot resolve the weights there: no information, never reported
       }

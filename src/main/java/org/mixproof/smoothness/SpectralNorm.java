@@ -15,6 +15,11 @@ final class SpectralNorm {
   static final int DENSE_UP_TO = 64;
   /** Lanczos stops when the top Ritz value's residual is below this fraction of it. */
   static final double LANCZOS_ACCURACY = 1e-10;
+  /**
+   * For the search's comparisons Lanczos also stops when the top |θ| rose by at most this fraction over
+   * {@link Lanczos#STALL_WINDOW} products (a lower bound either way; the reported value is {@link #precise}).
+   */
+  static final double SEARCH_STALL = 1e-9;
 
   private final EigenDecomposition_F64<DMatrixRMaj> eig;
   private final DMatrixRMaj work;
@@ -26,11 +31,17 @@ final class SpectralNorm {
     work = d <= DENSE_UP_TO ? new DMatrixRMaj(d, d) : null;
   }
 
-  double of(double[][] sym) {
+  /** ‖sym‖₂ for the search: above the dense limit Lanczos may stop on a stalled value (a lower bound). */
+  double of(double[][] sym) { return of(sym, SEARCH_STALL); }
+
+  /** ‖sym‖₂ to {@link #LANCZOS_ACCURACY} (the residual criterion alone), for reported values. */
+  double precise(double[][] sym) { return of(sym, 0); }
+
+  private double of(double[][] sym, double stall) {
     int d = sym.length;
     if (d == 1) return Math.abs(sym[0][0]);
     if (d > DENSE_UP_TO) {
-      Lanczos.Estimate e = lanczos(sym, warm);
+      Lanczos.Estimate e = lanczos(sym, warm, stall);
       warm = e.vector();
       return e.value();
     }
@@ -43,10 +54,10 @@ final class SpectralNorm {
 
   /** The unit vector of the largest |λ| (Lanczos' Ritz vector; any size). */
   static double[] topVector(double[][] sym) {
-    return sym.length == 1 ? new double[] {1} : lanczos(sym, null).vector();
+    return sym.length == 1 ? new double[] {1} : lanczos(sym, null, 0).vector();
   }
 
-  private static Lanczos.Estimate lanczos(double[][] sym, double[] warm) {
+  private static Lanczos.Estimate lanczos(double[][] sym, double[] warm, double stall) {
     int d = sym.length;
     Lanczos.Operator a = (v, out) -> {
       for (int r = 0; r < d; r++) {
@@ -56,7 +67,7 @@ final class SpectralNorm {
         out[r] = s;
       }
     };
-    return Lanczos.norm(a, d, LANCZOS_ACCURACY, d, 1, warm);
+    return Lanczos.norm(a, d, LANCZOS_ACCURACY, stall, d, 1, warm);
   }
 
   /** Eigenvalues (unsorted) and unit eigenvectors of a symmetric matrix. */

@@ -134,6 +134,32 @@ class LanczosTest {
     assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 0, 1e-10, 5, 1));
     assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 3, 0, 5, 1));
     assertThrows(IllegalArgumentException.class, () -> Lanczos.norm((v, out) -> { }, 3, 1e-10, 0, 1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Lanczos.norm((v, out) -> { }, 3, 1e-10, -1e-9, 5, 1, null));
+    assertTrue(e.getMessage().contains("stallTol") && e.getMessage().contains("-1.0E-9"), e.getMessage());
+  }
+
+  /**
+   * A tight cluster at the top, as P_i has over the CIFAR-10 spectrum: 20 eigenvalues within 2e-7 of 1
+   * (relative gaps 1e-8), the other 380 in [−0.5, 0.5]. The residual criterion needs about d products
+   * to separate the cluster; the stall rule stops after a few dozen with |θ| in the cluster — within
+   * 2e-7 of the norm and never above it (up to the built matrix's own rounding, 4 d u).
+   */
+  @Test
+  void aStalledValueIsALowerBoundInsideTheTopCluster() {
+    int d = 400;
+    SplittableRandom r = new SplittableRandom(3);
+    double[] lambda = new double[d];
+    for (int i = 0; i < d; i++) lambda[i] = i < 20 ? 1 - 1e-8 * i : r.nextDouble(-0.5, 0.5);
+    double[][] a = withSpectrum(lambda, 5);
+    Lanczos.Estimate stalled = Lanczos.norm(of(a), d, 1e-10, SpectralNorm.SEARCH_STALL, d, 1, null);
+    Lanczos.Estimate full = Lanczos.norm(of(a), d, 1e-10, d, 1);
+    double rounding = 4 * d * RoundingModel.EPS;
+    assertTrue(stalled.value() <= 1 + rounding && stalled.value() >= 1 - 2e-7 - rounding, "stalled " + stalled.value());
+    assertTrue(stalled.products() < 100, "stalled after " + stalled.products() + " products");
+    assertTrue(full.products() > 2 * stalled.products(),
+        "the residual criterion takes " + full.products() + " products, the stall rule " + stalled.products());
+    assertEquals(1, full.value(), 1e-10 + rounding);
   }
 
   /** Above {@link SpectralNorm#DENSE_UP_TO} the norm is Lanczos', below it the dense decomposition's: both meet the built spectrum. */
@@ -143,7 +169,7 @@ class LanczosTest {
       double[] lambda = new double[d];
       for (int i = 0; i < d; i++) lambda[i] = 0.01 * i - 0.3;
       lambda[d / 2] = -3;
-      double got = new SpectralNorm(d).of(withSpectrum(lambda, d));
+      double got = new SpectralNorm(d).precise(withSpectrum(lambda, d));
       // dense: a backward-stable eigensolver; Lanczos: 1e-10 relative (SpectralNorm.LANCZOS_ACCURACY)
       assertEquals(3, got, 1e-10 * 3 + 8 * d * RoundingModel.EPS * 3, "d = " + d);
     }
