@@ -43,6 +43,7 @@ final class DiffusedComponents {
   final double[] lambdaMinT;       // λmin(Σ_i(t))
   final double[] meanNorm;         // ‖μ_i(t)‖
   final double[] normingSize;      // |log π_i| + d(2 + |log λmin_i(t)| + |log λmax_i(t)|)
+  final double[][] precisionDiagonal; // P_i's diagonal when Σ_i(t) is diagonal, else null (matrix-free products)
 
   /**
    * Diffuses {@code mixture} to t; refuses (IllConditionedException) a Σ_i(t) with c·u·κ ≥ 1 or whose
@@ -65,6 +66,7 @@ final class DiffusedComponents {
     this.lambdaMinT = new double[k];
     this.meanNorm = new double[k];
     this.normingSize = new double[k];
+    this.precisionDiagonal = new double[k][];
     double a2 = a * a;
     CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
     for (int i = 0; i < k; i++) {
@@ -153,6 +155,8 @@ final class DiffusedComponents {
     logDet[i] = 2 * ld;
     invFactor[i] = w;
     precision[i] = p;
+    precisionDiagonal[i] = new double[d];
+    for (int r = 0; r < d; r++) precisionDiagonal[i][r] = p[r][r];
   }
 
   /** A row-major d×d array as rows (a fresh copy). */

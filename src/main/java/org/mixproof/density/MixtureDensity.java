@@ -135,6 +135,20 @@ public final class MixtureDensity {
     return h;
   }
 
+  /**
+   * v ↦ H(x) v without forming H (matrix-free, for Lanczos above a few dozen dimensions): the weights,
+   * component scores and refusal of {@link #hessian} at x, then per product
+   * H v = −Σ w_i P_i v + Σ w_i u_i (u_i · v) with u_i = s_i − s — O(k d) when every Σ_i(t) is diagonal,
+   * O(k d²) otherwise (P_i v = W_iᵀ(W_i v)).
+   */
+  public HessianProduct hessianProduct(double[] x) {
+    Workspace ws = workspace();
+    ws.run(checkPoint(x, "x"), 0, true, true);
+    double[][] u = new double[k][d];
+    for (int i = 0; i < k; i++) for (int c = 0; c < d; c++) u[i][c] = ws.compScores[i][c] - ws.s[c];
+    return new HessianProduct(comp, ws.w.clone(), u);
+  }
+
   /** Everything at once: log-density, weights, score and Hessian at x. */
   public PointEvaluation evaluate(double[] x) {
     Workspace ws = workspace();

@@ -1,5 +1,6 @@
 package org.mixproof.smoothness;
 
+import org.mixproof.density.HessianProduct;
 import org.mixproof.rounding.RoundingModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -594,6 +595,10 @@ public final class LipschitzSearch {
       double[] y = domain.project(x.clone());
       if (!trusted(y)) return 0; // no information there, never a maximum
       try {
+        if (y.length > SpectralNorm.DENSE_UP_TO) { // Lanczos on products: H is never formed
+          HessianProduct h = p.hessianProduct(y);
+          return precise ? norm.precise(h) : norm.of(h);
+        }
         double[][] h = p.hessian(y);
         return precise ? norm.precise(h) : norm.of(h);
       } catch (IllConditionedException refused) {
@@ -606,7 +611,8 @@ public final class LipschitzSearch {
       double[] y = domain.project(x.clone());
       if (!trusted(y)) return null;
       try {
-        return SpectralNorm.topVector(p.hessian(y));
+        return y.length > SpectralNorm.DENSE_UP_TO ? SpectralNorm.topVector(p.hessianProduct(y))
+            : SpectralNorm.topVector(p.hessian(y));
       } catch (IllConditionedException refused) {
         return null;
       }

@@ -3,6 +3,7 @@ package org.mixproof.smoothness;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.mixproof.density.HessianProduct;
 
 /**
  * ‖A‖₂ = max |λ| of a symmetric matrix (not thread-safe): up to {@link #DENSE_UP_TO} by one reused EJML
@@ -19,7 +20,7 @@ final class SpectralNorm {
    * For the search's comparisons Lanczos also stops when the top |θ| rose by at most this fraction over
    * {@link Lanczos#STALL_WINDOW} products (a lower bound either way; the reported value is {@link #precise}).
    */
-  static final double SEARCH_STALL = 1e-9;
+  static final double SEARCH_STALL = 1e-7;
 
   private final EigenDecomposition_F64<DMatrixRMaj> eig;
   private final DMatrixRMaj work;
@@ -52,9 +53,26 @@ final class SpectralNorm {
     return m;
   }
 
+  /** ‖H‖₂ by Lanczos on the matrix-free product (any d > 1; O(k d) a product for diagonal covariances). */
+  double of(HessianProduct h) { return operatorNorm(h, SEARCH_STALL); }
+
+  /** {@link #of(HessianProduct)} to {@link #LANCZOS_ACCURACY}, for reported values. */
+  double precise(HessianProduct h) { return operatorNorm(h, 0); }
+
+  private double operatorNorm(HessianProduct h, double stall) {
+    Lanczos.Estimate e = Lanczos.norm(h::apply, h.dimension(), LANCZOS_ACCURACY, stall, h.dimension(), 1, warm);
+    warm = e.vector();
+    return e.value();
+  }
+
   /** The unit vector of the largest |λ| (Lanczos' Ritz vector; any size). */
   static double[] topVector(double[][] sym) {
     return sym.length == 1 ? new double[] {1} : lanczos(sym, null, 0).vector();
+  }
+
+  /** The same for the matrix-free product. */
+  static double[] topVector(HessianProduct h) {
+    return Lanczos.norm(h::apply, h.dimension(), LANCZOS_ACCURACY, 0, h.dimension(), 1, null).vector();
   }
 
   private static Lanczos.Estimate lanczos(double[][] sym, double[] warm, double stall) {

@@ -142,7 +142,7 @@ class LanczosTest {
   /**
    * A tight cluster at the top, as P_i has over the CIFAR-10 spectrum: 20 eigenvalues within 2e-7 of 1
    * (relative gaps 1e-8), the other 380 in [−0.5, 0.5]. The residual criterion needs about d products
-   * to separate the cluster; the stall rule stops after a few dozen with |θ| in the cluster — within
+   * to separate the cluster; the stall rule stops after a few dozen (19 here) with |θ| in the cluster — within
    * 2e-7 of the norm and never above it (up to the built matrix's own rounding, 4 d u).
    */
   @Test
