@@ -110,6 +110,26 @@ class DivergenceClosedFormTest {
     return new double[][] {{c * c * l1 + s * s * l2, c * s * (l1 - l2)}, {c * s * (l1 - l2), s * s * l1 + c * c * l2}};
   }
 
+  /**
+   * Where the formulas cancel: P(z1 < Z < z2) in a far tail on either side (3.2897852667038894903e-185
+   * for (−30, −29) and (29, 30), mpmath at 40 digits) needs the tail on the side it lies; the TV of
+   * variances 1 and 1 + 2⁻²⁶ (ρ − 1 ≈ 1.5e-8, 1 − 1/ρ beside b in the crossing quadratic) with the wide
+   * law's mean 5 or 0.5 below or above, against mpmath at 50 digits: 0.98758066902195768951, and
+   * 0.19741260527152550666 for 1 + 2⁻²⁰ and 0.5. Each to 1e-13 (a few Φ evaluations). (TV is stationary in
+   * the crossing points, where the densities are equal, so a root's error enters only squared.)
+   */
+  @Test
+  void tailsAndNearlyEqualVariancesWithoutCancellation() {
+    double tail = 3.2897852667038894903e-185;
+    assertEquals(tail, Divergences.prob(-30, -29), 1e-13 * tail);
+    assertEquals(tail, Divergences.prob(29, 30), 1e-13 * tail);
+    assertEquals(0.81859461412036374138, Divergences.prob(-1, 2), 1e-15);
+    double near = 1 + 0x1p-26;
+    assertEquals(0.98758066902195768951, Divergences.tv1d(0, 1, -5, near), 1e-13);
+    assertEquals(0.98758066902195768951, Divergences.tv1d(0, 1, 5, near), 1e-13); // mirrored: b > 0
+    assertEquals(0.19741260527152550666, Divergences.tv1d(0, 1, -0.5, 1 + 0x1p-20), 1e-13);
+  }
+
   @Test
   void generalCovariancesAgainstTwoByTwoClosedForms() {
     double[] m1 = {0.5, -1}, m2 = {1.25, 0.5};
