@@ -83,4 +83,21 @@ class StepInversionTest {
             new double[1]));
     assertTrue(flat.getMessage().contains("det DF = 0.0"), flat.getMessage());
   }
+
+  /** The public entry refuses a box or a cell count before any step (its only caller, run2d, builds valid ones). */
+  @Test
+  void propagateRefusesABadBoxFirst() {
+    org.mixproof.schedule.NoiseSchedule s = Schedules.parse("vp-ou");
+    org.mixproof.sampler.Score score = new org.mixproof.sampler.MixtureScore(
+        org.mixproof.mixture.GaussianMixture.gaussian(new double[2], new double[][] {{1, 0}, {0, 1}}), s);
+    GridPropagator2D.LogDensity start = (pts, out) -> java.util.Arrays.fill(out, 0);
+    org.mixproof.sampler.TimeGrid grid = org.mixproof.sampler.TimeGrid.uniform(1, 0.1, 2);
+    Scheme em = org.mixproof.sampler.Schemes.parse("em");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GridPropagator2D.propagate(em, s, grid, score, start, new double[] {1, -1, -1, 1}, 8));
+    assertTrue(e.getMessage().contains("box must have xlo < xhi"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> GridPropagator2D.propagate(em, s, grid, score, start, new double[] {-1, 1, -1, 1}, 2));
+    assertTrue(e.getMessage().contains("cells per axis must be at least 4, was 2"), e.getMessage());
+  }
 }
