@@ -100,4 +100,30 @@ class StepInversionTest {
         () -> GridPropagator2D.propagate(em, s, grid, score, start, new double[] {-1, 1, -1, 1}, 2));
     assertTrue(e.getMessage().contains("cells per axis must be at least 4, was 2"), e.getMessage());
   }
+
+  /**
+   * One blur pass spreads a unit mass along its axis by the sampled Gaussian of standard deviation ratio
+   * cells, normalised (ratio 1.5: weights e^{−k²/4.5} / Σ over |k| ≤ ⌈10 · 1.5⌉), or, below one cell, by
+   * the three points {r²/2, 1 − r², r²/2} (ratio ½: ⅛, ¾, ⅛); the other axis is untouched.
+   */
+  @Test
+  void oneBlurPassIsItsKernel() {
+    int n = 40, mid = 20;
+    double[] q = new double[n * n];
+    q[mid * n + 7] = 1; // column 7 of row 20: blurred along x, i.e. across rows
+    GridPropagator2D.blur(q, n, 1.5, true);
+    double sum = 0;
+    for (int k = -15; k <= 15; k++) sum += Math.exp(-k * k / 4.5);
+    for (int a = 0; a < n; a++) {
+      double expected = Math.abs(a - mid) <= 15 ? Math.exp(-(a - mid) * (a - mid) / 4.5) / sum : 0;
+      assertEquals(expected, q[a * n + 7], 1e-16, "row " + a);
+      assertEquals(0, q[a * n + 8], 0, "another column, row " + a);
+    }
+    double[] p = new double[n * n];
+    p[mid * n + 7] = 1;
+    GridPropagator2D.blur(p, n, 0.5, false);
+    assertEquals(0.125, p[mid * n + 6], 0);
+    assertEquals(0.75, p[mid * n + 7], 0);
+    assertEquals(0.125, p[mid * n + 8], 0);
+  }
 }
