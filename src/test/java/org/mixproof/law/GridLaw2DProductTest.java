@@ -67,4 +67,29 @@ class GridLaw2DProductTest {
     // W2² of U[0, 2] and U[2, 4] is 4 exactly; the coupling's pieces sum to 1 within a few u
     assertEquals(2, w[1], 8 * org.mixproof.rounding.RoundingModel.EPS);
   }
+
+  /**
+   * TV by the midpoint rule with mass off the grid on both sides: q ≡ 0.2 on [0, 2]² (mass 0.8) against
+   * N(0, I), whose centre values (2π)⁻¹e^{−(x² + y²)/2} at x, y ∈ {¼, ¾, 5/4, 7/4} carry about 0.23 of
+   * its mass: ½(Σ|q_c − p_c| ΔxΔy + |1 − Σ p_c ΔxΔy| + |1 − 0.8|), the terms summed here from the formula.
+   */
+  @Test
+  void tvCountsTheMassEitherLawHasOffTheGrid() {
+    GridLaw2D q = GridLaw2D.of(new double[] {0, 2, 0, 2}, 4, z -> 0.2);
+    MixtureDensity p = MixtureDensity.at(GaussianMixture.gaussian(new double[2], new double[][] {{1, 0}, {0, 1}}),
+        Schedules.parse("ve-linear"), 0);
+    double s = 0, sp = 0;
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        double x = 0.25 + 0.5 * i, y = 0.25 + 0.5 * j;
+        double pc = Math.exp(-(x * x + y * y) / 2) / (2 * Math.PI);
+        s += Math.abs(0.2 - pc);
+        sp += pc;
+      }
+    }
+    double expected = 0.5 * (s * 0.25 + Math.abs(1 - sp * 0.25) + Math.abs(1 - 0.8));
+    assertTrue(Math.abs(1 - sp * 0.25) > 0.7, "most of p is off the grid");
+    // 16-term sums of values ≤ 0.2 and log-density rounding (a few u each): 64 u
+    assertEquals(expected, q.tv(p), 64 * org.mixproof.rounding.RoundingModel.EPS);
+  }
 }
