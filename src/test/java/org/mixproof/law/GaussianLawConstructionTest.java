@@ -234,11 +234,12 @@ class GaussianLawConstructionTest {
   void anOverflowingRecursionIsUndefined() {
     Scheme blowUp = new Scheme() {
       @Override public String name() { return "test-blow-up"; }
-      @Override public int scoreEvaluationsPerStep() { return 1; }
+      @Override public int scoreEvaluationsPerStep() { return 2; } // two calls: a count of steps × 2, not steps / 2
       @Override public int noiseDrawsPerStep() { return 0; }
       @Override public void step(double t, double tn, double[] y, org.mixproof.sampler.StepContext c) {
         double[] s = new double[y.length];
         c.score(t, y, s);
+        c.score(tn, y, s);
         for (int i = 0; i < y.length; i++) y[i] = 1e200 * y[i] + 0 * s[i];
       }
     };
@@ -247,7 +248,7 @@ class GaussianLawConstructionTest {
         List.of(new DiagonalGaussian(new double[2], new double[] {1, 1})));
     assertFalse(p.defined());
     assertTrue(p.undefined().contains("overflowed"), p.undefined());
-    assertEquals(3, p.scoreEvaluations());
+    assertEquals(6, p.scoreEvaluations());
   }
 
   @Test
