@@ -131,4 +131,33 @@ class WeightResolutionTest {
     assertTrue(e.getMessage().startsWith("at x = [1000000.0, 1000001.0, 1000002.0, 1000003.0, 1000004.0, 1000005.0, "
         + "1000006.0, 1000007.0, …] "), e.getMessage());
   }
+
+  /**
+   * The batch pre-check gives, lane by lane, the point rule's largest e_i to the last bit where every ℓ_i
+   * is finite (its contract), also when its scratch (‖x‖ per lane) and output are reused for a second
+   * block whose points are smaller: points at ‖x‖ below and above 1 (a square root missed would show on
+   * both sides), the second block's values below the first's (a maximum carried over would show).
+   */
+  @Test
+  void thePreCheckIsThePointRuleLaneByLane() {
+    WeightResolution rule = new WeightResolution(COMP);
+    int lanes = 5;
+    double[] xn = new double[lanes], worst = new double[lanes];
+    for (double scale : new double[] {40, 0.3}) {
+      double[][] xt = new double[2][lanes], qt = new double[2][lanes];
+      double[][] points = new double[lanes][];
+      for (int p = 0; p < lanes; p++) {
+        points[p] = new double[] {scale * (p - 2), scale * (0.5 * p - 1.25)};
+        xt[0][p] = points[p][0];
+        xt[1][p] = points[p][1];
+        for (int i = 0; i < 2; i++) qt[i][p] = 0.5 + p + 3 * i; // any ‖z_i‖²: both rules read the same
+      }
+      rule.worstLogTermUncertainties(xt, qt, xn, worst);
+      for (int p = 0; p < lanes; p++) {
+        double expected = rule.logTermUncertainties(points[p], 0, new double[] {-1, -2},
+            new double[] {qt[0][p], qt[1][p]}, new double[2]);
+        assertEquals(expected, worst[p], 0, "scale " + scale + ", lane " + p);
+      }
+    }
+  }
 }
