@@ -160,4 +160,44 @@ class WeightResolutionTest {
       }
     }
   }
+
+  /**
+   * The Hessian part's factor (1 + c u κ_i) where it counts: component 1 of diag(10⁻⁶, λ) with c u κ_1 = ½
+   * (d = 2, ve-linear at t = 0, so Σ_t = Σ), whose √d/λ_1 = 1.4e6 dwarfs the floors and |s_1 − s|², so
+   * the influence (88 % of it) carries the factor 1.5 (a slip to 1 − c u κ, c u / κ or a division by it moves the
+   * margin by ln 3 or ln 1.5 to ln 2.25). The boundary from the Javadoc's formula, as above, ±1e-9.
+   */
+  @Test
+  void theConditionFactorOfTheHessianPart() {
+    double cu = RoundingModel.constantTimesU(2), kappa = 0.5 / cu;
+    GaussianMixture mix = GaussianMixture.of(new double[] {0.7, 0.3}, new double[][] {{1, -2}, {-3, 0.5}},
+        new double[][][] {{{2, 0.3}, {0.3, 0.5}}, {{1e-6, 0}, {0, 1e-6 * kappa}}});
+    DiffusedComponents comp = new DiffusedComponents(mix, Schedules.parse("ve-linear"), 0);
+    assertEquals(0.5, cu * comp.conditionNumber[1], 1e-15, "c u κ_1");
+    double[] x = {3e7, -2e7}, q = {4e14, 1}, w = {1 - 1e-30, 1e-30};
+    double[][] scores = {{-1.5, 2}, {7, -30}};
+    double[] sc = {-1.5, 2};
+    double xn = norm(x);
+    double[] e = new double[2];
+    for (int j = 0; j < 2; j++) {
+      double rho = xn + comp.meanNorm[j];
+      e[j] = cu * (comp.conditionNumber[j] * (q[j] + 2) + rho * Math.sqrt(q[j] / comp.lambdaMinT[j]) + comp.normingSize[j]);
+    }
+    double floorScore = 0, floorHessian = 0;
+    for (int j = 0; j < 2; j++) {
+      double k = comp.conditionNumber[j], lambda = comp.lambdaMinT[j], rho = xn + comp.meanNorm[j];
+      floorScore += w[j] * (k * Math.sqrt(q[j] / lambda) + rho / lambda);
+      floorHessian += w[j] * Math.sqrt(2) * k / lambda;
+    }
+    double k1 = comp.conditionNumber[1], l1 = comp.lambdaMinT[1], rho1 = xn + comp.meanNorm[1];
+    double su = Math.hypot(scores[1][0] - sc[0], scores[1][1] - sc[1]) + cu * (k1 * Math.sqrt(q[1] / l1) + rho1 / l1);
+    double hessianPart = Math.sqrt(2) / l1 * (1 + cu * k1) / floorHessian;
+    double influence = su / floorScore + (Math.sqrt(2) / l1 * (1 + cu * k1) + su * su) / floorHessian;
+    assertTrue(hessianPart > 0.8 * influence, "the Hessian part dominates: " + hessianPart + " of " + influence);
+    double boundary = -e[0] - Math.log(8 * influence / cu) - e[1];
+    WeightResolution rule = new WeightResolution(comp);
+    assertDoesNotThrow(() -> rule.checkResolved(x, 0, new double[] {0, boundary - 1e-9}, q, w, scores, sc, new double[2]));
+    assertThrows(IllConditionedException.class,
+        () -> rule.checkResolved(x, 0, new double[] {0, boundary + 1e-9}, q, w, scores, sc, new double[2]));
+  }
 }
