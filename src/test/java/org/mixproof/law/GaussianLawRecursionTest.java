@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mixproof.rounding.RoundingModel;
+import org.mixproof.sampler.Scheme;
 import org.mixproof.sampler.Schemes;
 import org.mixproof.sampler.TimeGrid;
 import org.mixproof.schedule.NoiseSchedule;
@@ -22,7 +23,9 @@ import org.mixproof.schedule.Schedules;
  *   <li>ddpm: m = (1 + 2hc)/√(1 − 2h), noise 2h;
  *   <li>ei: m = e^h + 2(e^h − 1) c, noise e^{2h} − 1; ode-ei: m = e^h + (e^h − 1) c, no noise;
  *   <li>ode-heun (k₁ = (1 + c_t) y, k₂ = (1 + c_{t'})(y + h k₁), y' = y + h(k₁ + k₂)/2):
- *       m = 1 + h/2 [(1 + c_t) + (1 + c_{t'})(1 + h(1 + c_t))], no noise.
+ *       m = 1 + h/2 [(1 + c_t) + (1 + c_{t'})(1 + h(1 + c_t))], no noise;
+ *   <li>ode-rk4: the same with four stages at t, t − h/2, t − h/2, t' (four calls, two at one time: the
+ *       probing's general pass, which reuses the coefficients of a repeated time).
  * </ul>
  * Variances follow v' = m² v + noise and means μ' = m μ. A zero start mean is read by probing
  * ({@link ProbedPropagation}; one or two starts in its fused pass, three in its general pass), a non-zero one by stacked lanes ({@link LanePropagation}): both are held
@@ -45,6 +48,13 @@ class GaussianLawRecursionTest {
         double m, noise;
         switch (scheme) {
           case "ode-heun" -> { m = 1 + h / 2 * ((1 + c) + (1 + cNext) * (1 + h * (1 + c))); noise = 0; }
+          case "ode-rk4" -> { // stages at t, t − h/2 (twice), t − h on y' = (1 + c_t) y, multipliers of y
+            double cMid = c(t - h / 2, j, eps, sum);
+            double k1 = 1 + c, k2 = (1 + cMid) * (1 + h / 2 * k1), k3 = (1 + cMid) * (1 + h / 2 * k2);
+            double k4 = (1 + cNext) * (1 + h * k3);
+            m = 1 + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+            noise = 0;
+          }
           case "em" -> { m = 1 + h * (1 + 2 * c); noise = 2 * h; }
           case "ode-euler" -> { m = 1 + h * (1 + c); noise = 0; }
           case "ddpm" -> { m = (1 + 2 * h * c) / Math.sqrt(1 - 2 * h); noise = 2 * h; }
@@ -69,7 +79,7 @@ class GaussianLawRecursionTest {
     GaussianLaw law = GaussianLaw.ofDiagonal(new double[3], LAMBDA);
     TimeGrid grid = TimeGrid.uniform(T, DELTA, N);
     double[] zero = new double[3], ones = {1, 1, 1}, mean = {0.5, -1, 2}, wide = {2, 0.5, 3};
-    for (String scheme : new String[] {"em", "ode-euler", "ddpm", "ei", "ode-ei", "ode-heun"}) {
+    for (String scheme : new String[] {"em", "ode-euler", "ddpm", "ei", "ode-ei", "ode-heun", "ode-rk4"}) {
       for (double eps : new double[] {0, 0.2}) {
         GaussianLaw.Propagation probed = law.propagate(Schemes.parse(scheme), OU, grid, eps,
             List.of(new DiagonalGaussian(zero, ones), new DiagonalGaussian(zero.clone(), wide)));
@@ -138,6 +148,37 @@ class GaussianLawRecursionTest {
         assertEquals(v, lanes.law(0).variance()[j], tol * v, "d " + d + " variance j " + j);
         assertEquals(mu, lanes.law(0).mean()[j], tol * Math.abs(mu), "d " + d + " mean j " + j);
       }
+    }
+  }
+
+  /**
+   * Two score calls at one time, s_t(y) twice, averaged: y' = y + h(y + (s₁ + s₂)/2) is ode-euler's
+   * multiplier 1 + h(1 + c_t). With three starts the probing takes its general pass, which reuses the
+   * coefficients of a time already called (no bundled scheme calls one time twice within two calls).
+   */
+  @Test
+  void aRepeatedCallTimeReusesItsCoefficients() {
+    Scheme twice = new Scheme() {
+      @Override public String name() { return "test-euler-twice"; }
+      @Override public int scoreEvaluationsPerStep() { return 2; }
+      @Override public int noiseDrawsPerStep() { return 0; }
+      @Override public void step(double t, double tn, double[] y, org.mixproof.sampler.StepContext c) {
+        double[] s1 = new double[y.length], s2 = new double[y.length];
+        c.score(t, y, s1);
+        c.score(t, y, s2);
+        double h = t - tn;
+        for (int i = 0; i < y.length; i++) y[i] += h * (y[i] + 0.5 * (s1[i] + s2[i]));
+      }
+    };
+    double[] zero = new double[3], ones = {1, 1, 1}, wide = {2, 0.5, 3};
+    GaussianLaw.Propagation three = GaussianLaw.ofDiagonal(new double[3], LAMBDA).propagate(twice, OU,
+        TimeGrid.uniform(T, DELTA, N), 0, List.of(new DiagonalGaussian(zero, ones), new DiagonalGaussian(zero.clone(), wide),
+            new DiagonalGaussian(zero.clone(), ones.clone())));
+    double[][] p1 = expected("ode-euler", 0, zero, ones), p2 = expected("ode-euler", 0, zero, wide);
+    for (int j = 0; j < 3; j++) {
+      double tol = 64 * N * RoundingModel.EPS;
+      assertEquals(p1[1][j], three.law(0).variance()[j], tol * p1[1][j], "j " + j);
+      assertEquals(p2[1][j], three.law(1).variance()[j], tol * p2[1][j], "second start, j " + j);
     }
   }
 
