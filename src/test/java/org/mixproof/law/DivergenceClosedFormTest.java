@@ -130,6 +130,14 @@ class DivergenceClosedFormTest {
     assertEquals(0.19741260527152550666, Divergences.tv1d(0, 1, -0.5, 1 + 0x1p-20), 1e-13);
   }
 
+  /** A bracket contains its closed ends and nothing outside them. */
+  @Test
+  void aBracketContainsItsEnds() {
+    Divergences.Bracket b = new Divergences.Bracket(0.1, 0.2);
+    assertTrue(b.contains(0.1) && b.contains(0.15) && b.contains(0.2));
+    assertTrue(!b.contains(Math.nextDown(0.1)) && !b.contains(Math.nextUp(0.2)) && !b.contains(0.5));
+  }
+
   @Test
   void generalCovariancesAgainstTwoByTwoClosedForms() {
     double[] m1 = {0.5, -1}, m2 = {1.25, 0.5};
