@@ -88,28 +88,12 @@ class RefusalBoundaryTest {
 
   /** Refused by the point path with log-density and score (the rule with scores). */
   static boolean pointRefuses(MixtureDensity p, double x) {
-    try {
-      p.evaluate(new double[] {x});
-      return false;
-    } catch (IllConditionedException e) {
-      return true;
-    }
+    return refuses(p, new double[] {x}, -1);
   }
 
   /** Refused by the batch path, for one request type (each gathers its own inputs for the rule). */
   static boolean batchRefuses(MixtureDensity p, double x, int request) {
-    org.ejml.data.DMatrixRMaj rows = new org.ejml.data.DMatrixRMaj(new double[][] {{0.1}, {x}});
-    try {
-      switch (request) {
-        case 0 -> p.logDensity(rows);
-        case 1 -> p.logDensityAndScore(rows);
-        case 2 -> p.scoreAndHessian(rows);
-        default -> p.evaluate(rows);
-      }
-      return false;
-    } catch (IllConditionedException e) {
-      return true;
-    }
+    return refuses(p, new double[] {x}, request);
   }
 
   /**
@@ -177,10 +161,21 @@ class RefusalBoundaryTest {
 
   /** Refused at (x1, x2): by the point path with log-density and score (request −1) or by a batch request. */
   static boolean refuses(MixtureDensity p, double x1, double x2, int request) {
-    org.ejml.data.DMatrixRMaj rows = new org.ejml.data.DMatrixRMaj(new double[][] {{0.1, 0.2}, {x1, x2}});
+    return refuses(p, new double[] {x1, x2}, request);
+  }
+
+  /**
+   * Refused at x: by the point path's evaluate (request −1), or by a batch of a harmless first row
+   * (0.1, 0.2, …) and x asking for log p (0), log p and score (1), score and Hessian (2) or everything (3).
+   */
+  static boolean refuses(MixtureDensity p, double[] x, int request) {
+    double[] first = new double[x.length];
+    for (int c = 0; c < x.length; c++) first[c] = 0.1 * (c + 1);
+    org.ejml.data.DMatrixRMaj rows = new org.ejml.data.DMatrixRMaj(new double[][] {first, x});
     try {
       switch (request) {
-        case -1 -> p.evaluate(new double[] {x1, x2});
+        case -1 -> p.evaluate(x.clone());
+        case 0 -> p.logDensity(rows);
         case 1 -> p.logDensityAndScore(rows);
         case 2 -> p.scoreAndHessian(rows);
         default -> p.evaluate(rows);
