@@ -41,11 +41,7 @@ final class SpectralNorm {
   private double of(double[][] sym, double stall) {
     int d = sym.length;
     if (d == 1) return Math.abs(sym[0][0]);
-    if (d > DENSE_UP_TO) {
-      Lanczos.Estimate e = lanczos(sym, warm, stall);
-      warm = e.vector();
-      return e.value();
-    }
+    if (d > DENSE_UP_TO) return lanczosNorm(rows(sym), d, stall);
     for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) work.set(r, c, sym[r][c]);
     if (!eig.decompose(work)) throw new ArithmeticException("symmetric eigen-decomposition failed");
     double m = 0;
@@ -54,30 +50,34 @@ final class SpectralNorm {
   }
 
   /** ‖H‖₂ by Lanczos on the matrix-free product (any d > 1; O(k d) a product for diagonal covariances). */
-  double of(HessianProduct h) { return operatorNorm(h, SEARCH_STALL); }
+  double of(HessianProduct h) { return lanczosNorm(h::apply, h.dimension(), SEARCH_STALL); }
 
   /** {@link #of(HessianProduct)} to {@link #LANCZOS_ACCURACY}, for reported values. */
-  double precise(HessianProduct h) { return operatorNorm(h, 0); }
+  double precise(HessianProduct h) { return lanczosNorm(h::apply, h.dimension(), 0); }
 
-  private double operatorNorm(HessianProduct h, double stall) {
-    Lanczos.Estimate e = Lanczos.norm(h::apply, h.dimension(), LANCZOS_ACCURACY, stall, h.dimension(), 1, warm);
+  /** Lanczos from the last top vector (points come in sequences), which then becomes the next start. */
+  private double lanczosNorm(Lanczos.Operator a, int d, double stall) {
+    Lanczos.Estimate e = Lanczos.norm(a, d, LANCZOS_ACCURACY, stall, d, 1, warm);
     warm = e.vector();
     return e.value();
   }
 
   /** The unit vector of the largest |λ| (Lanczos' Ritz vector; any size). */
   static double[] topVector(double[][] sym) {
-    return sym.length == 1 ? new double[] {1} : lanczos(sym, null, 0).vector();
+    return sym.length == 1 ? new double[] {1} : topVector(rows(sym), sym.length);
   }
 
   /** The same for the matrix-free product. */
-  static double[] topVector(HessianProduct h) {
-    return Lanczos.norm(h::apply, h.dimension(), LANCZOS_ACCURACY, 0, h.dimension(), 1, null).vector();
+  static double[] topVector(HessianProduct h) { return topVector(h::apply, h.dimension()); }
+
+  private static double[] topVector(Lanczos.Operator a, int d) {
+    return Lanczos.norm(a, d, LANCZOS_ACCURACY, 0, d, 1, null).vector();
   }
 
-  private static Lanczos.Estimate lanczos(double[][] sym, double[] warm, double stall) {
+  /** v ↦ A v by rows of a formed symmetric matrix. */
+  private static Lanczos.Operator rows(double[][] sym) {
     int d = sym.length;
-    Lanczos.Operator a = (v, out) -> {
+    return (v, out) -> {
       for (int r = 0; r < d; r++) {
         double s = 0;
         double[] row = sym[r];
@@ -85,7 +85,6 @@ final class SpectralNorm {
         out[r] = s;
       }
     };
-    return Lanczos.norm(a, d, LANCZOS_ACCURACY, stall, d, 1, warm);
   }
 
   /** Eigenvalues (unsorted) and unit eigenvectors of a symmetric matrix. */
