@@ -19,10 +19,10 @@ import org.mixproof.schedule.VpOu;
  */
 class MixtureDensityBatchTest {
 
-  /** Shapes around the vector widths and block sizes, row counts around 64 and 256. */
+  /** Shapes around the vector widths and the kernel's row blocks (d mod 4 = 0..3, with and without a block of four), row counts around 64 and 256. */
   @Test
   void everyBatchMethodEqualsThePointMethodsBitForBit() {
-    int[][] shapes = {{1, 1}, {1, 3}, {2, 4}, {3, 1}, {5, 2}, {16, 8}, {33, 5}};
+    int[][] shapes = {{1, 1}, {1, 3}, {2, 4}, {3, 1}, {5, 2}, {6, 3}, {7, 2}, {16, 8}, {33, 5}};
     int[] counts = {1, 63, 64, 65, 300};
     Random rnd = new Random(20261122);
     for (int[] shape : shapes) {
