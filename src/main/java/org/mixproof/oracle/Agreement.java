@@ -1,6 +1,5 @@
 package org.mixproof.oracle;
 
-import org.apfloat.Apfloat;
 
 /**
  * docs/claims.md §6 {@code oracle.agreement} at one point: the double code's posterior weights, log-density,
@@ -45,25 +44,21 @@ public record Agreement(
           + (hessian == null ? "null" : hessian.length + " rows"));
     }
     RoundingBound bound = RoundingBound.of(oracle);
-    long p = oracle.density().workingPrecision();
-    double dLogp = Math.abs(difference(oracle.logDensity(), logDensity, p));
-    Apfloat[] w = oracle.weights();
+    double dLogp = Math.abs(OracleEvaluation.difference(oracle.logDensityBinary(), logDensity));
     double dw = 0;
-    for (int i = 0; i < k; i++) dw += Math.abs(difference(w[i], weights[i], p));
-    Apfloat[] s = oracle.score();
+    for (int i = 0; i < k; i++) dw += Math.abs(OracleEvaluation.difference(oracle.weightBinary(i), weights[i]));
     double ds = 0;
     for (int j = 0; j < d; j++) {
-      double e = difference(s[j], score[j], p);
+      double e = OracleEvaluation.difference(oracle.scoreBinary(j), score[j]);
       ds += e * e;
     }
-    Apfloat[][] h = oracle.hessian();
     double dh = 0;
     for (int r = 0; r < d; r++) {
       if (hessian[r] == null || hessian[r].length != d) {
         throw new IllegalArgumentException("hessian row " + r + " must have length d = " + d);
       }
       for (int c = 0; c < d; c++) {
-        double e = difference(h[r][c], hessian[r][c], p);
+        double e = OracleEvaluation.difference(oracle.hessianBinary(r, c), hessian[r][c]);
         dh += e * e;
       }
     }
@@ -92,11 +87,5 @@ public record Agreement(
   /** error / scale, with an exact agreement (error 0) counting as 0 even where the scale is 0. */
   static double ratio(double error, double scale) {
     return error == 0 ? 0 : error / scale;
-  }
-
-  /** oracle − x, exactly at the oracle's precision, rounded to double. */
-  static double difference(Apfloat oracle, double x, long precision) {
-    if (!Double.isFinite(x)) return Double.POSITIVE_INFINITY;
-    return DoubleConversion.nearest(oracle.subtract(DoubleConversion.exact(x, precision)));
   }
 }

@@ -65,6 +65,9 @@ public final class CholeskyFactor {
     return c <= r ? lower[r][c] : Apfloat.ZERO;
   }
 
+  /** 1 / L[r][r]. */
+  Apfloat inverseDiagonal(int r) { return inverseDiagonal[r]; }
+
   /** z with L z = b (forward substitution). */
   public Apfloat[] solveLower(Apfloat[] b) {
     checkLength(b);

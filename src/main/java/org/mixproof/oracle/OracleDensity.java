@@ -45,7 +45,7 @@ public final class OracleDensity {
    */
   static final double NEGLIGIBLE_LOG_WEIGHT = -1e6;
 
-  private static final Apfloat NEGLIGIBLE = new Apfloat((long) NEGLIGIBLE_LOG_WEIGHT);
+  private static final BinaryFloat NEGLIGIBLE = BinaryFloat.exact(NEGLIGIBLE_LOG_WEIGHT);
   private static final ConcurrentHashMap<Long, Apfloat> LOG_TWO_PI = new ConcurrentHashMap<>();
 
   private final GaussianMixture mixture;
@@ -69,6 +69,13 @@ public final class OracleDensity {
   private final Apfloat[] logDet;
   private final Apfloat[] logNorm; // null for a component of weight 0
   private final Apfloat half;
+  // the per-point arithmetic: the same quantities in binary at bits ≥ working digits
+  private final int bits;
+  private final BinaryExpLog binaryFunctions;
+  private final BinaryFloat[][] meanBinary;
+  private final BinaryFactor[] factorBinary;
+  private final BinaryFloat[][][] precisionBinary;
+  private final BinaryFloat[] logNormBinary;
 
   private OracleDensity(GaussianMixture mixture, NoiseSchedule schedule, double t, int digits) {
     this.mixture = mixture;
@@ -112,6 +119,12 @@ public final class OracleDensity {
     this.precisionMatrix = new Apfloat[k][][];
     this.logDet = new Apfloat[k];
     this.logNorm = new Apfloat[k];
+    this.bits = BinaryFloat.bitsFor(working);
+    this.binaryFunctions = BinaryExpLog.atBits(bits);
+    this.meanBinary = new BinaryFloat[k][d];
+    this.factorBinary = new BinaryFactor[k];
+    this.precisionBinary = new BinaryFloat[k][d][d];
+    this.logNormBinary = new BinaryFloat[k];
     for (int i = 0; i < k; i++) {
       double norm2 = 0;
       for (int j = 0; j < d; j++) {
@@ -142,6 +155,12 @@ public final class OracleDensity {
       if (w > 0) {
         logNorm[i] = functions.log(DoubleConversion.exact(w, working))
             .subtract(constant).subtract(half.multiply(logDet[i]));
+        logNormBinary[i] = BinaryFloat.of(logNorm[i], bits);
+      }
+      for (int j = 0; j < d; j++) meanBinary[i][j] = BinaryFloat.of(meanT[i][j], bits);
+      factorBinary[i] = new BinaryFactor(factor[i], bits);
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c < d; c++) precisionBinary[i][r][c] = BinaryFloat.of(precisionMatrix[i][r][c], bits);
       }
     }
   }
@@ -241,87 +260,89 @@ public final class OracleDensity {
   /** The exp and log used, at the working precision. */
   public ExpLog functions() { return functions; }
 
-  /** Log-density, weights, score, Hessian and the per-component terms at x. */
+  /** The bits the per-point arithmetic carries: 2^{1−bits} ≤ 10^{1−working}. */
+  int bits() { return bits; }
+
+  /**
+   * Log-density, weights, score, Hessian and the per-component terms at x, in {@link BinaryFloat}
+   * arithmetic at {@link #bits} bits (the constants above converted once from apfloat).
+   */
   public OracleEvaluation evaluate(double[] x) {
     if (x == null) throw new IllegalArgumentException("x must not be null");
     if (x.length != d) {
       throw new IllegalArgumentException("x has dimension " + x.length + " but the mixture has d = " + d);
     }
-    Apfloat[] xa = new Apfloat[d];
+    BinaryFloat[] xb = new BinaryFloat[d];
     for (int j = 0; j < d; j++) {
       if (!Double.isFinite(x[j])) throw new IllegalArgumentException("x[" + j + "] must be finite, was " + x[j]);
-      xa[j] = DoubleConversion.exact(x[j], working);
+      xb[j] = BinaryFloat.exact(x[j]);
     }
-    Apfloat[] ell = new Apfloat[k];
-    Apfloat[] q = new Apfloat[k];
-    Apfloat[][] py = new Apfloat[k][]; // P_i r_i = −s_i
-    Apfloat max = null;
+    BinaryFloat[] ell = new BinaryFloat[k];
+    BinaryFloat[] q = new BinaryFloat[k];
+    BinaryFloat[][] py = new BinaryFloat[k][]; // P_i r_i = −s_i
+    BinaryFloat max = null;
     for (int i = 0; i < k; i++) {
-      if (logNorm[i] == null) continue;
-      Apfloat[] r = new Apfloat[d];
-      for (int j = 0; j < d; j++) r[j] = xa[j].subtract(meanT[i][j]);
-      Apfloat[] z = factor[i].solveLower(r);
-      Apfloat qq = Apfloat.ZERO;
-      for (int j = 0; j < d; j++) qq = qq.add(z[j].multiply(z[j]));
+      if (logNormBinary[i] == null) continue;
+      BinaryFloat[] r = new BinaryFloat[d];
+      for (int j = 0; j < d; j++) r[j] = xb[j].subtract(meanBinary[i][j], bits);
+      BinaryFloat[] z = factorBinary[i].solveLower(r);
+      BinaryFloat qq = BinaryFloat.ZERO;
+      for (int j = 0; j < d; j++) qq = qq.add(z[j].multiply(z[j], bits), bits);
       q[i] = qq;
-      ell[i] = logNorm[i].subtract(half.multiply(qq));
-      py[i] = factor[i].solveUpper(z); // P_i r = −s_i: OracleEvaluation negates on demand
+      ell[i] = logNormBinary[i].subtract(qq.scaleByPowerOfTwo(-1), bits); // ½ q exactly
+      py[i] = factorBinary[i].solveUpper(z); // P_i r = −s_i: OracleEvaluation negates on demand
       if (max == null || ell[i].compareTo(max) > 0) max = ell[i];
     }
     // log-sum-exp: every exponent ≤ 0, the largest exactly 0
-    Apfloat[] e = new Apfloat[k];
-    Apfloat sum = Apfloat.ZERO;
+    BinaryFloat[] e = new BinaryFloat[k];
+    BinaryFloat sum = BinaryFloat.ZERO;
     for (int i = 0; i < k; i++) {
       if (ell[i] == null) continue;
-      Apfloat diff = ell[i].subtract(max);
+      BinaryFloat diff = ell[i].subtract(max, bits);
       if (diff.compareTo(NEGLIGIBLE) < 0) continue;
-      e[i] = diff.signum() == 0 ? new Apfloat(1, working) : functions.exp(diff);
-      sum = sum.add(e[i]);
+      e[i] = diff.signum() == 0 ? BinaryFloat.ONE : binaryFunctions.exp(diff);
+      sum = sum.add(e[i], bits);
     }
-    ExpLog.LogAndReciprocal ls = functions.logAndReciprocal(sum);
-    Apfloat logp = max.add(ls.log());
-    Apfloat inverseSum = ls.reciprocal();
+    BinaryExpLog.LogAndReciprocal ls = binaryFunctions.logAndReciprocal(sum);
+    BinaryFloat logp = max.add(ls.log(), bits);
+    BinaryFloat inverseSum = ls.reciprocal();
     // with y_i = P_i r_i = −s_i: ȳ = Σ w_i y_i = −s, and u_i = s_i − s = ȳ − y_i
-    Apfloat[] w = new Apfloat[k];
-    Apfloat[] ybar = new Apfloat[d]; // null until a first term arrives
+    BinaryFloat[] w = new BinaryFloat[k];
+    BinaryFloat[] ybar = new BinaryFloat[d];
+    java.util.Arrays.fill(ybar, BinaryFloat.ZERO);
     for (int i = 0; i < k; i++) {
-      w[i] = e[i] == null ? Apfloat.ZERO : e[i].multiply(inverseSum);
+      w[i] = e[i] == null ? BinaryFloat.ZERO : e[i].multiply(inverseSum, bits);
       if (e[i] == null) continue;
-      for (int j = 0; j < d; j++) {
-        Apfloat t = w[i].multiply(py[i][j]);
-        ybar[j] = ybar[j] == null ? t : ybar[j].add(t);
-      }
+      for (int j = 0; j < d; j++) ybar[j] = ybar[j].add(w[i].multiply(py[i][j], bits), bits);
     }
     // H = Σ w_i u_i u_iᵀ − Σ w_i P_i, each sum accumulated on its own; upper triangle, then mirrored
-    Apfloat[][] c = new Apfloat[d][d];
-    Apfloat[][] m = new Apfloat[d][d];
-    Apfloat[] u = new Apfloat[d];
-    Apfloat[] wu = new Apfloat[d];
-    boolean first = true;
+    BinaryFloat[][] c = new BinaryFloat[d][d];
+    BinaryFloat[][] m = new BinaryFloat[d][d];
+    for (BinaryFloat[] row : c) java.util.Arrays.fill(row, BinaryFloat.ZERO);
+    for (BinaryFloat[] row : m) java.util.Arrays.fill(row, BinaryFloat.ZERO);
+    BinaryFloat[] u = new BinaryFloat[d];
+    BinaryFloat[] wu = new BinaryFloat[d];
     for (int i = 0; i < k; i++) {
       if (e[i] == null) continue;
-      Apfloat wi = w[i];
-      Apfloat[][] p = precisionMatrix[i];
+      BinaryFloat wi = w[i];
+      BinaryFloat[][] p = precisionBinary[i];
       for (int j = 0; j < d; j++) {
-        u[j] = ybar[j].subtract(py[i][j]);
-        wu[j] = wi.multiply(u[j]);
+        u[j] = ybar[j].subtract(py[i][j], bits);
+        wu[j] = wi.multiply(u[j], bits);
       }
       for (int r = 0; r < d; r++) {
         for (int col = r; col < d; col++) {
-          Apfloat cu = wu[r].multiply(u[col]);
-          Apfloat mp = wi.multiply(p[r][col]);
-          c[r][col] = first ? cu : c[r][col].add(cu);
-          m[r][col] = first ? mp : m[r][col].add(mp);
+          c[r][col] = c[r][col].add(wu[r].multiply(u[col], bits), bits);
+          m[r][col] = m[r][col].add(wi.multiply(p[r][col], bits), bits);
         }
       }
-      first = false;
     }
-    Apfloat[] s = new Apfloat[d];
-    Apfloat[][] h = new Apfloat[d][d];
+    BinaryFloat[] s = new BinaryFloat[d];
+    BinaryFloat[][] h = new BinaryFloat[d][d];
     for (int j = 0; j < d; j++) s[j] = ybar[j].negate();
     for (int r = 0; r < d; r++) {
       for (int col = r; col < d; col++) {
-        h[r][col] = c[r][col].subtract(m[r][col]);
+        h[r][col] = c[r][col].subtract(m[r][col], bits);
         h[col][r] = h[r][col];
       }
     }

@@ -78,14 +78,14 @@ public final class RoundingBound {
     double aBar = 0;
     for (int i = 0; i < k; i++) {
       if (!(w[i] > 0)) continue;
-      double q = DoubleConversion.nearest(e.quadraticForm(i));
+      double q = e.quadraticFormValue(i);
       double lambda = o.lambdaMinOf(i), ki = o.conditionNumber(i);
       double rho = xNorm + o.meanNorm(i);
       double norming = RoundingModel.normingSize(o.mixture().weight(i), d, lambda, o.lambdaMaxOf(i));
       a[i] = RoundingModel.logTermBound(ki, q, d, rho, lambda, norming) / kappa;
       b[i] = RoundingModel.componentScoreBound(ki, q, rho, lambda) / kappa;
       f[i] = RoundingModel.precisionBound(d, ki, lambda) / kappa;
-      double[] si = DoubleConversion.nearest(e.componentScore(i));
+      double[] si = e.componentScoreValues(i);
       sn[i] = norm(si);
       double u2 = 0;
       for (int j = 0; j < d; j++) u2 += (si[j] - s[j]) * (si[j] - s[j]);
