@@ -24,8 +24,11 @@ final class BinaryExpLog {
 
   static final int HALVINGS = 10;
   static final int GUARD = 24;
-  /** Largest |x| accepted by exp: n = x / ln 2 stays far inside an int exponent. */
-  static final double MAX_EXP_ARGUMENT = 1e8;
+  /**
+   * Largest |x| accepted by exp: twice the oracle's reach (it never exponentiates below its
+   * negligible log-weight, −1e6), and as far as the tests check against ApfloatMath.
+   */
+  static final double MAX_EXP_ARGUMENT = 2e6;
 
   private static final ConcurrentHashMap<Integer, BinaryExpLog> CACHE = new ConcurrentHashMap<>();
   private static final double LN2 = Math.log(2);

@@ -3,6 +3,7 @@ package org.mixproof.oracle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 
 /**
  * A binary floating-point number m · 2^e (m a BigInteger, e an int) and the arithmetic the oracle's
@@ -24,6 +25,8 @@ final class BinaryFloat implements Comparable<BinaryFloat> {
   /** log2 10: bits per decimal digit. */
   static final double BITS_PER_DIGIT = 3.321928094887362;
 
+  /** Exponents from here up convert to a decimal exactly (at most ~1,400 digits for e ≥ −2000). */
+  static final int EXACT_BELOW = -2000;
   private static final BigInteger FIVE = BigInteger.valueOf(5);
   private static final BigInteger TEN = BigInteger.TEN;
 
@@ -143,16 +146,29 @@ final class BinaryFloat implements Comparable<BinaryFloat> {
     return new BigDecimal(m.multiply(FIVE.pow(-e)), -e);
   }
 
-  /** The value as an apfloat of {@code digits} significant digits (cut, not rounded, past them). */
+  /**
+   * The value as an apfloat of {@code digits} significant digits. Down to 2^{{@value #EXACT_BELOW}}
+   * exactly, then cut (within one unit in the last digit); further down — a posterior weight of
+   * e^{−10⁶} — the exact decimal would have millions of digits, so m · 2^e is formed in apfloat at 20
+   * digits more ({@code ApfloatMath.pow}: about 2 log2|e| roundings of 10^{−digits−19} each) and cut,
+   * within 1 + 10⁻¹⁵ units.
+   */
   Apfloat toApfloat(long digits) {
     if (m.signum() == 0) return new Apfloat(0, digits);
-    return new Apfloat(toBigDecimal(), digits);
+    if (e >= EXACT_BELOW) return new Apfloat(toBigDecimal(), digits);
+    long inner = digits + 20;
+    Apfloat power = ApfloatMath.pow(new Apfloat(2, inner), e);
+    return new Apfloat(new BigDecimal(m), inner).multiply(power).precision(digits);
   }
 
   /** The double nearest to this value (ties to even); ±∞ past the largest double. */
   double toDouble() {
     int s = m.signum();
     if (s == 0) return 0.0;
+    // |x| < 2^top: under half the smallest subnormal it rounds to 0, from 2^1024 up to ∞ (both
+    // without forming a decimal of millions of digits)
+    if (top() <= -1075) return s > 0 ? 0.0 : -0.0;
+    if (top() > 1024) return s > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     BigInteger a = m.abs();
     int n = a.bitLength();
     long top;

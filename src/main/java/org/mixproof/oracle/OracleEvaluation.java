@@ -100,6 +100,10 @@ public final class OracleEvaluation {
   /** oracle − v for a double v, exactly in binary, rounded once to double. */
   static double difference(BinaryFloat oracle, double v) {
     if (!Double.isFinite(v)) return Double.POSITIVE_INFINITY;
+    if (v != 0 && oracle.signum() != 0
+        && oracle.e + oracle.m.bitLength() <= Math.max(Math.getExponent(v), Double.MIN_EXPONENT) - 54) {
+      return -v; // |oracle| < ¼ ulp of v (and of the binade below): the exact difference rounds to −v
+    }
     BinaryFloat x = BinaryFloat.exact(v);
     // exact: both operands are within the sum's bits once aligned, so no cut happens
     int bits = Math.max(oracle.m.bitLength(), 53) + Math.abs(oracle.e - x.e) + 2;

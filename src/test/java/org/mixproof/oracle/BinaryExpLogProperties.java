@@ -31,7 +31,7 @@ class BinaryExpLogProperties {
             Arbitraries.doubles().between(1, 10).ofScale(6))
         .as((e, m) -> m * Math.pow(10, e));
     return Arbitraries.oneOf(magnitude, magnitude.map(v -> -v),
-        Arbitraries.of(Math.log(2), -745.1332191019411, 709.782712893384, -1e6, 1e-300, -3.5e7));
+        Arbitraries.of(Math.log(2), -745.1332191019411, 709.782712893384, -1e6, 2e6, 1e-300));
   }
 
   @Provide
@@ -91,8 +91,8 @@ class BinaryExpLogProperties {
     assertTrue(e.getMessage().contains("x must be positive, was -2.0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> f.logAndReciprocal(BinaryFloat.ZERO));
     assertTrue(e.getMessage().contains("x must be positive, was 0.0"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> f.exp(BinaryFloat.exact(-2e8)));
-    assertTrue(e.getMessage().contains("x must satisfy |x| <= 1.0E8, was -2.0E8"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> f.exp(BinaryFloat.exact(-2.5e6)));
+    assertTrue(e.getMessage().contains("x must satisfy |x| <= 2000000.0, was -2500000.0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> BinaryExpLog.atBits(20));
     assertTrue(e.getMessage().contains("bits must be in [53, 400000], was 20"), e.getMessage());
     assertEquals(0, f.exp(BinaryFloat.ZERO).compareTo(BinaryFloat.ONE));

@@ -71,6 +71,11 @@ class BinaryFloatTest {
     assertEquals(0.0, BinaryFloat.of(BigInteger.ONE, -1076, 200).toDouble()); // a quarter of it
     assertEquals(Double.POSITIVE_INFINITY, BinaryFloat.of(BigInteger.ONE, 1024, 200).toDouble());
     assertEquals(Double.MAX_VALUE, BinaryFloat.exact(Double.MAX_VALUE).toDouble());
+    assertEquals(0.0, BinaryFloat.of(BigInteger.ONE, -1075, 200).toDouble()); // half of it: tie, to even 0
+    assertEquals(-0.0, BinaryFloat.of(BigInteger.valueOf(-7), -1078, 200).toDouble()); // under half of it
+    // far outside the doubles: no decimal of a million digits is formed (this would not finish)
+    assertEquals(0.0, BinaryFloat.of(BigInteger.ONE, -1_400_000, 200).toDouble());
+    assertEquals(Double.NEGATIVE_INFINITY, BinaryFloat.of(BigInteger.valueOf(-3), 5_000_000, 200).toDouble());
     Random rnd = new Random(20261202);
     for (int n = 0; n < 3000; n++) {
       BinaryFloat b = random(rnd, 300, 1400);
@@ -128,6 +133,27 @@ class BinaryFloatTest {
     assertEquals(0, BinaryFloat.ZERO.toApfloat(30).signum());
   }
 
+  /**
+   * Below 2^{EXACT_BELOW} (a weight e^{−10⁶}) the conversion goes through apfloat's power of 2;
+   * against m · e^{e ln 2} by ApfloatMath.exp, 30 digits finer, within the documented 1 + 10⁻¹⁵ units.
+   */
+  @Test
+  void farUnderTheDoublesTheApfloatIsStillWithinItsUnit() {
+    Random rnd = new Random(20261206);
+    for (int e : new int[] {BinaryFloat.EXACT_BELOW - 1, -20_000, -1_442_695}) {
+      BinaryFloat b = random(rnd, 247, 0).scaleByPowerOfTwo(e);
+      long digits = 73;
+      long fine = digits + 30;
+      Apfloat want = new Apfloat(new BigDecimal(b.m), fine).multiply(ApfloatMath.exp(
+          new Apfloat(b.e, fine).multiply(ApfloatMath.log(new Apfloat(2, fine)))));
+      Apfloat got = b.toApfloat(digits);
+      Apfloat unit = ApfloatMath.scale(ApfloatMath.abs(want), 1 - digits);
+      Apfloat allowed = unit.multiply(new Apfloat("1.000000000000001", fine));
+      Apfloat error = ApfloatMath.abs(got.subtract(want));
+      assertTrue(error.compareTo(allowed) <= 0, b + ": error " + error.toString(false) + " > " + allowed.toString(false));
+    }
+  }
+
   /** 1/3 to bits: 3q within one unit of 1; the bits of a digit count carry at least those digits. */
   @Test
   void quotientsAndPrecisionsKeepTheirUnit() {
@@ -153,6 +179,19 @@ class BinaryFloatTest {
       assertEquals(want, OracleEvaluation.difference(o, v), 0.0, o + " − " + v);
     }
     assertEquals(Double.POSITIVE_INFINITY, OracleEvaluation.difference(BinaryFloat.ONE, Double.NaN));
+    // an oracle value far under v's last bit: −v, checked exactly at the edge of that shortcut
+    BigInteger ones = BigInteger.ONE.shiftLeft(247).subtract(BigInteger.ONE);
+    for (double v : new double[] {1.0, -0.75, 3e-300, Double.MIN_VALUE, 5e-320, 1e300}) {
+      int edge = Math.max(Math.getExponent(v), Double.MIN_EXPONENT) - 54; // |o| < 2^edge takes it
+      for (int above = 0; above <= 1; above++) {
+        for (BinaryFloat o : new BinaryFloat[] {BinaryFloat.of(ones, edge + above - 247, 247),
+            BinaryFloat.of(ones.negate(), edge + above - 247, 247)}) {
+          double want = exact(o).subtract(new BigDecimal(v)).doubleValue();
+          assertEquals(want, OracleEvaluation.difference(o, v), 0.0, o + " − " + v);
+        }
+      }
+    }
+    assertEquals(-1.0, OracleEvaluation.difference(BinaryFloat.of(BigInteger.ONE, -1_400_000, 247), 1.0));
   }
 
   @Test
