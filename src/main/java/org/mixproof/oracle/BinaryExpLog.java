@@ -66,8 +66,6 @@ final class BinaryExpLog {
     return CACHE.computeIfAbsent(bits, BinaryExpLog::new);
   }
 
-  int bits() { return bits; }
-
   /** Taylor terms N with |h|^{N+1}/(N+1)! ≤ 2^{−inner−2} for |h| ≤ 0.4 / 2^m. */
   private int seriesTerms() {
     double log2h = Math.log(0.4) / LN2 - HALVINGS;

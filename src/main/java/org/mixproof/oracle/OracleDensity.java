@@ -263,9 +263,6 @@ public final class OracleDensity {
   /** The exp and log used, at the working precision. */
   public ExpLog functions() { return functions; }
 
-  /** The bits the per-point arithmetic carries: 2^{1−bits} ≤ 10^{1−working}. */
-  int bits() { return bits; }
-
   /**
    * Log-density, weights, score, Hessian and the per-component terms at x, in {@link BinaryFloat}
    * arithmetic at {@link #bits} bits (the constants above converted once from apfloat).
