@@ -103,19 +103,22 @@ final class BinaryFloat implements Comparable<BinaryFloat> {
     return new BinaryFloat(m, Math.addExact(e, n));
   }
 
-  BinaryFloat add(BinaryFloat o, int bits) {
+  BinaryFloat add(BinaryFloat o, int bits) { return combine(o, false, bits); }
+
+  BinaryFloat subtract(BinaryFloat o, int bits) { return combine(o, true, bits); }
+
+  /** this ± o cut to bits, without forming −o (the solves' hot path is subtractions). */
+  private BinaryFloat combine(BinaryFloat o, boolean minus, int bits) {
     if (o.m.signum() == 0) return of(m, e, bits);
-    if (m.signum() == 0) return of(o.m, o.e, bits);
+    if (m.signum() == 0) return of(minus ? o.m.negate() : o.m, o.e, bits);
     // an operand wholly below the other's last kept bit changes nothing the cut would keep
     int gap = top() - o.top();
     if (gap > bits + 1) return of(m, e, bits);
-    if (gap < -(bits + 1)) return of(o.m, o.e, bits);
+    if (gap < -(bits + 1)) return of(minus ? o.m.negate() : o.m, o.e, bits);
     int low = Math.min(e, o.e);
-    BigInteger sum = m.shiftLeft(e - low).add(o.m.shiftLeft(o.e - low));
-    return of(sum, low, bits);
+    BigInteger a = m.shiftLeft(e - low), b = o.m.shiftLeft(o.e - low);
+    return of(minus ? a.subtract(b) : a.add(b), low, bits);
   }
-
-  BinaryFloat subtract(BinaryFloat o, int bits) { return add(o.negate(), bits); }
 
   @Override
   public int compareTo(BinaryFloat o) {

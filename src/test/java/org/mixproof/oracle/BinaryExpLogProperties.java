@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,20 +26,13 @@ class BinaryExpLogProperties {
 
   @Provide
   Arbitrary<Double> expArguments() {
-    Arbitrary<Double> magnitude = Combinators.combine(Arbitraries.integers().between(-20, 5),
-            Arbitraries.doubles().between(1, 10).ofScale(6))
-        .as((e, m) -> m * Math.pow(10, e));
-    return Arbitraries.oneOf(magnitude, magnitude.map(v -> -v),
-        Arbitraries.of(Math.log(2), -745.1332191019411, 709.782712893384, -1e6, 2e6, 1e-300));
+    return ExpLogProperties.expArguments(Math.log(2), -745.1332191019411, 709.782712893384, -1e6, 2e6, 1e-300);
   }
 
   @Provide
   Arbitrary<Double> logArguments() {
-    return Arbitraries.oneOf(
-        Combinators.combine(Arbitraries.integers().between(-300, 300), Arbitraries.doubles().between(1, 10).ofScale(6))
-            .as((e, m) -> m * Math.pow(10, e)),
-        Arbitraries.doubles().between(0.999, 1.001).ofScale(9),
-        Arbitraries.of(1.0, 2.0, 0.5, Math.nextUp(1.0), Math.nextDown(1.0), Double.MIN_VALUE, Double.MAX_VALUE));
+    return ExpLogProperties.logArguments(1.0, 2.0, 0.5, Math.nextUp(1.0), Math.nextDown(1.0), Double.MIN_VALUE,
+        Double.MAX_VALUE);
   }
 
   @Provide

@@ -25,20 +25,29 @@ class ExpLogProperties {
 
   @Provide
   Arbitrary<Double> expArguments() {
-    Arbitrary<Double> magnitude = Combinators.combine(Arbitraries.integers().between(-20, 5),
-            Arbitraries.doubles().between(1, 10).ofScale(6))
-        .as((e, m) -> m * Math.pow(10, e));
-    return Arbitraries.oneOf(magnitude, magnitude.map(v -> -v),
-        Arbitraries.of(0.0, Math.log(10), -745.1332191019411, 709.782712893384, -1e6, 1e-300));
+    return expArguments(0.0, Math.log(10), -745.1332191019411, 709.782712893384, -1e6, 1e-300);
   }
 
   @Provide
   Arbitrary<Double> logArguments() {
+    return logArguments(1.0, Math.nextUp(1.0), Math.nextDown(1.0), Double.MIN_VALUE, Double.MAX_VALUE);
+  }
+
+  /** |x| log-uniform over 1e-20 .. 1e6, either sign, and the given edge cases (shared with the binary exp). */
+  static Arbitrary<Double> expArguments(Double... edges) {
+    Arbitrary<Double> magnitude = Combinators.combine(Arbitraries.integers().between(-20, 5),
+            Arbitraries.doubles().between(1, 10).ofScale(6))
+        .as((e, m) -> m * Math.pow(10, e));
+    return Arbitraries.oneOf(magnitude, magnitude.map(v -> -v), Arbitraries.of(edges));
+  }
+
+  /** x log-uniform over 1e-300 .. 1e301, near 1, and the given edge cases (shared with the binary log). */
+  static Arbitrary<Double> logArguments(Double... edges) {
     return Arbitraries.oneOf(
         Combinators.combine(Arbitraries.integers().between(-300, 300), Arbitraries.doubles().between(1, 10).ofScale(6))
             .as((e, m) -> m * Math.pow(10, e)),
         Arbitraries.doubles().between(0.999, 1.001).ofScale(9),
-        Arbitraries.of(1.0, Math.nextUp(1.0), Math.nextDown(1.0), Double.MIN_VALUE, Double.MAX_VALUE));
+        Arbitraries.of(edges));
   }
 
   @Provide
