@@ -25,7 +25,7 @@ final class BlockKernel {
    * Points evaluated together inside a chunk: the batch path stores a block transposed (one row per
    * coordinate) so its inner loops run over the block's points, long enough to vectorise for any d.
    */
-  static final int B = 64;
+  static final int B = 128;
 
   /** What a batch method does with one evaluated block. */
   interface Task {
@@ -129,9 +129,10 @@ final class BlockKernel {
   void run(double[] x, int row0, int m, boolean wantScore, boolean resolveWeights) {
     this.m = m;
     this.row0 = row0;
-    for (int p = 0; p < m; p++) {
-      int xo = (row0 + p) * d;
-      for (int c = 0; c < d; c++) xt[c][p] = x[xo + c];
+    int base = row0 * d;
+    for (int c = 0; c < d; c++) { // column by column: one lane array at a time, a strided read of x
+      double[] xr = xt[c];
+      for (int p = 0, o = base + c; p < m; p++, o += d) xr[p] = x[o];
     }
     // The per-component loops run over all B lanes: JDK 17's C2 vectorises a loop that reads
     // several rows fully only when its trip count is a constant (measured: ~2x). Lanes past m
@@ -141,16 +142,14 @@ final class BlockKernel {
     weights();
     if (wantScore) {
       for (double[] sr : s) Arrays.fill(sr, 0);
-      for (int i = 0; i < k; i++) {
-        double[] wi = w[i];
-        boolean anyZero = false;
-        for (int p = 0; p < m; p++) anyZero |= wi[p] == 0;
-        for (int c = 0; c < d; c++) {
-          double[] sr = s[c];
-          double[] sic = st[i][c];
-          if (!anyZero) {
-            for (int p = 0; p < m; p++) sr[p] += wi[p] * sic[p];
-          } else { // a zero weight must not meet a non-finite s_i (0·∞)
+      if (!anyZeroWeight()) {
+        weightedScores();
+      } else { // a zero weight must not meet a non-finite s_i (0·∞): lane by lane
+        for (int i = 0; i < k; i++) {
+          double[] wi = w[i];
+          for (int c = 0; c < d; c++) {
+            double[] sr = s[c];
+            double[] sic = st[i][c];
             for (int p = 0; p < m; p++) if (wi[p] != 0) sr[p] += wi[p] * sic[p];
           }
         }
@@ -161,6 +160,32 @@ final class BlockKernel {
       resolution.worstLogTermUncertainties(xt, qt, xn, worst);
       for (int p = 0; p < m; p++) {
         if (!(worst[p] <= WeightResolution.MAX_LOG_TERM_UNCERTAINTY)) checkPoint(x, p, wantScore);
+      }
+    }
+  }
+
+  private boolean anyZeroWeight() {
+    boolean anyZero = false;
+    for (double[] wi : w) for (int p = 0; p < m; p++) anyZero |= wi[p] == 0;
+    return anyZero;
+  }
+
+  /**
+   * s += Σ_i w_i s_i over all B lanes, in order of i, four components a pass (the sum left to right,
+   * so the point path's bits, with one load and store of s per four terms).
+   */
+  private void weightedScores() {
+    for (int c = 0; c < d; c++) {
+      double[] sr = s[c];
+      int i = 0;
+      for (; i + 4 <= k; i += 4) {
+        double[] w0 = w[i], w1 = w[i + 1], w2 = w[i + 2], w3 = w[i + 3];
+        double[] u0 = st[i][c], u1 = st[i + 1][c], u2 = st[i + 2][c], u3 = st[i + 3][c];
+        for (int p = 0; p < B; p++) sr[p] = sr[p] + w0[p] * u0[p] + w1[p] * u1[p] + w2[p] * u2[p] + w3[p] * u3[p];
+      }
+      for (; i < k; i++) {
+        double[] wi = w[i], ui = st[i][c];
+        for (int p = 0; p < B; p++) sr[p] += wi[p] * ui[p];
       }
     }
   }
@@ -189,11 +214,6 @@ final class BlockKernel {
     }
     double[][] wf = comp.invFactor[i];
     triangularProduct(wf);
-    Arrays.fill(q, 0);
-    for (int j = 0; j < d; j++) {
-      double[] zr = zt[j];
-      for (int p = 0; p < B; p++) q[p] += zr[p] * zr[p];
-    }
     double[] er = ell[i];
     double ln = comp.logNorm[i];
     for (int p = 0; p < B; p++) er[p] = ln - 0.5 * q[p];
@@ -202,45 +222,30 @@ final class BlockKernel {
     scores(wf, st[i]);
   }
 
-  /** zt = W rt for the lower-triangular W. */
+  /**
+   * zt = W rt for the lower-triangular W, and q = ‖zt‖² (row by row, in order of j).
+   *
+   * <p>z_j = Σ_{l ≤ j} W_jl r_l, summed in order of l, left to right, as the point path does. Rows go in
+   * pairs (j, j + 1) so that each load of r_l serves two rows, and the terms in passes of four: the
+   * first pass sets the pair, later ones add to it, and a last pass (the {@code tail…} methods) adds
+   * the one to three terms left for row j, one more for row j + 1 (its diagonal), and the pair's
+   * squares to q. Where one pass ends and the next begins does not change a sum computed left to
+   * right, so every chunking gives the point path's bits; fewer, fuller passes are what make it fast
+   * (each pass over the lanes costs a loop set-up and a scalar remainder in C2).
+   */
   private void triangularProduct(double[][] wf) {
-    // z_j = Σ_{l ≤ j} W_jl r_l, summed in order of l, left to right; rows in pairs (j, j + 1) so
-    // that each load of r_l serves two rows, four terms per pass
     int j = 0;
     for (; j + 1 < d; j += 2) {
       double[] z0 = zt[j], z1 = zt[j + 1];
       double[] w0 = wf[j], w1 = wf[j + 1];
-      double[] x = rt[0];
-      double a0 = w0[0], b0 = w1[0];
-      for (int p = 0; p < B; p++) {
-        z0[p] = x[p] * a0;
-        z1[p] = x[p] * b0;
+      int l = 0;
+      for (; l + 4 <= j; l += 4) {
+        if (l == 0) first4(z0, z1, w0, w1);
+        else add4(z0, z1, w0, w1, l);
       }
-      int l = 1;
-      for (; l + 3 <= j; l += 4) {
-        double[] x0 = rt[l], x1 = rt[l + 1], x2 = rt[l + 2], x3 = rt[l + 3];
-        a0 = w0[l];
-        b0 = w1[l];
-        double a1 = w0[l + 1], a2 = w0[l + 2], a3 = w0[l + 3];
-        double b1 = w1[l + 1], b2 = w1[l + 2], b3 = w1[l + 3];
-        for (int p = 0; p < B; p++) {
-          double v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
-          z0[p] = z0[p] + v0 * a0 + v1 * a1 + v2 * a2 + v3 * a3;
-          z1[p] = z1[p] + v0 * b0 + v1 * b1 + v2 * b2 + v3 * b3;
-        }
-      }
-      for (; l <= j; l++) {
-        x = rt[l];
-        a0 = w0[l];
-        b0 = w1[l];
-        for (int p = 0; p < B; p++) {
-          z0[p] += x[p] * a0;
-          z1[p] += x[p] * b0;
-        }
-      }
-      x = rt[j + 1]; // l = j + 1, in row j + 1 only
-      b0 = w1[j + 1];
-      for (int p = 0; p < B; p++) z1[p] += x[p] * b0;
+      // j even, so j + 1 − l (row j's terms left) is 1 or 3
+      if (j - l == 0) tail1(z0, z1, w0, w1, l, j == 0);
+      else tail3(z0, z1, w0, w1, l, l == 0);
     }
     if (j < d) { // the last row when d is odd
       double[] zr = zt[j];
@@ -254,44 +259,106 @@ final class BlockKernel {
           for (int p = 0; p < B; p++) zr[p] += x[p] * a0;
         }
       }
+      if (j == 0) {
+        for (int p = 0; p < B; p++) q[p] = zr[p] * zr[p];
+      } else {
+        for (int p = 0; p < B; p++) q[p] += zr[p] * zr[p];
+      }
     }
   }
 
-  /** si = −Wᵀ zt for the lower-triangular W. */
+  /** Rows j, j + 1 set from terms l = 0..3. */
+  private void first4(double[] z0, double[] z1, double[] w0, double[] w1) {
+    double[] x0 = rt[0], x1 = rt[1], x2 = rt[2], x3 = rt[3];
+    double a0 = w0[0], a1 = w0[1], a2 = w0[2], a3 = w0[3];
+    double b0 = w1[0], b1 = w1[1], b2 = w1[2], b3 = w1[3];
+    for (int p = 0; p < B; p++) {
+      double v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
+      z0[p] = v0 * a0 + v1 * a1 + v2 * a2 + v3 * a3;
+      z1[p] = v0 * b0 + v1 * b1 + v2 * b2 + v3 * b3;
+    }
+  }
+
+  /** Rows j, j + 1 plus terms l..l+3. */
+  private void add4(double[] z0, double[] z1, double[] w0, double[] w1, int l) {
+    double[] x0 = rt[l], x1 = rt[l + 1], x2 = rt[l + 2], x3 = rt[l + 3];
+    double a0 = w0[l], a1 = w0[l + 1], a2 = w0[l + 2], a3 = w0[l + 3];
+    double b0 = w1[l], b1 = w1[l + 1], b2 = w1[l + 2], b3 = w1[l + 3];
+    for (int p = 0; p < B; p++) {
+      double v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
+      z0[p] = z0[p] + v0 * a0 + v1 * a1 + v2 * a2 + v3 * a3;
+      z1[p] = z1[p] + v0 * b0 + v1 * b1 + v2 * b2 + v3 * b3;
+    }
+  }
+
+  /** Row j's last term l, row j + 1's l and l + 1, and both squares to q; sets rather than adds if first. */
+  private void tail1(double[] z0, double[] z1, double[] w0, double[] w1, int l, boolean first) {
+    double[] x0 = rt[l], x1 = rt[l + 1];
+    double a0 = w0[l], b0 = w1[l], b1 = w1[l + 1];
+    if (first) { // j = 0
+      for (int p = 0; p < B; p++) {
+        double v0 = x0[p];
+        double y0 = v0 * a0, y1 = v0 * b0 + x1[p] * b1;
+        z0[p] = y0;
+        z1[p] = y1;
+        q[p] = y0 * y0 + y1 * y1;
+      }
+    } else {
+      for (int p = 0; p < B; p++) {
+        double v0 = x0[p];
+        double y0 = z0[p] + v0 * a0, y1 = z1[p] + v0 * b0 + x1[p] * b1;
+        z0[p] = y0;
+        z1[p] = y1;
+        q[p] = q[p] + y0 * y0 + y1 * y1;
+      }
+    }
+  }
+
+  /** Row j's last three terms l..l+2, row j + 1's l..l+3, and both squares to q; sets rather than adds if first. */
+  private void tail3(double[] z0, double[] z1, double[] w0, double[] w1, int l, boolean first) {
+    double[] x0 = rt[l], x1 = rt[l + 1], x2 = rt[l + 2], x3 = rt[l + 3];
+    double a0 = w0[l], a1 = w0[l + 1], a2 = w0[l + 2];
+    double b0 = w1[l], b1 = w1[l + 1], b2 = w1[l + 2], b3 = w1[l + 3];
+    if (first) { // j = 2
+      for (int p = 0; p < B; p++) {
+        double v0 = x0[p], v1 = x1[p], v2 = x2[p];
+        double y0 = v0 * a0 + v1 * a1 + v2 * a2, y1 = v0 * b0 + v1 * b1 + v2 * b2 + x3[p] * b3;
+        z0[p] = y0;
+        z1[p] = y1;
+        q[p] = q[p] + y0 * y0 + y1 * y1;
+      }
+    } else {
+      for (int p = 0; p < B; p++) {
+        double v0 = x0[p], v1 = x1[p], v2 = x2[p];
+        double y0 = z0[p] + v0 * a0 + v1 * a1 + v2 * a2;
+        double y1 = z1[p] + v0 * b0 + v1 * b1 + v2 * b2 + x3[p] * b3;
+        z0[p] = y0;
+        z1[p] = y1;
+        q[p] = q[p] + y0 * y0 + y1 * y1;
+      }
+    }
+  }
+
+  /**
+   * si = −Wᵀ zt for the lower-triangular W: s_c = −Σ_{j ≥ c} z_j W_jc, summed in order of j, left to
+   * right. Columns go in pairs (c, c + 1) so that each load of z_j serves two; a first pass takes
+   * h + 1 terms of column c and h of column c + 1 (h from 1 to 4, chosen so that the rest is whole
+   * passes of four), then passes of four.
+   */
   private void scores(double[][] wf, double[][] si) {
-    // s_ic = −Σ_{j ≥ c} z_j W_jc, summed in order of j, left to right; columns in pairs (c, c + 1)
-    // so that each load of z_j serves two, four terms per pass
     int c = 0;
     for (; c + 1 < d; c += 2) {
       double[] s0 = si[c], s1 = si[c + 1];
-      double[] zc = zt[c], zd = zt[c + 1];
-      double a0 = wf[c][c], a1 = wf[c + 1][c], b1 = wf[c + 1][c + 1];
-      for (int p = 0; p < B; p++) {
-        s0[p] = -zc[p] * a0 - zd[p] * a1; // j = c, c + 1
-        s1[p] = -zd[p] * b1;              // j = c + 1
-      }
-      int j = c + 2;
-      for (; j + 3 < d; j += 4) {
+      int h = (d - 2 - c) % 4 + 1;
+      head(wf, s0, s1, c, h);
+      for (int j = c + h + 1; j < d; j += 4) {
         double[] x0 = zt[j], x1 = zt[j + 1], x2 = zt[j + 2], x3 = zt[j + 3];
-        a0 = wf[j][c];
-        a1 = wf[j + 1][c];
-        double a2 = wf[j + 2][c], a3 = wf[j + 3][c];
-        double b0 = wf[j][c + 1];
-        b1 = wf[j + 1][c + 1];
-        double b2 = wf[j + 2][c + 1], b3 = wf[j + 3][c + 1];
+        double a0 = wf[j][c], a1 = wf[j + 1][c], a2 = wf[j + 2][c], a3 = wf[j + 3][c];
+        double b0 = wf[j][c + 1], b1 = wf[j + 1][c + 1], b2 = wf[j + 2][c + 1], b3 = wf[j + 3][c + 1];
         for (int p = 0; p < B; p++) {
           double v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
           s0[p] = s0[p] - v0 * a0 - v1 * a1 - v2 * a2 - v3 * a3;
           s1[p] = s1[p] - v0 * b0 - v1 * b1 - v2 * b2 - v3 * b3;
-        }
-      }
-      for (; j < d; j++) {
-        double[] x = zt[j];
-        a0 = wf[j][c];
-        double b0 = wf[j][c + 1];
-        for (int p = 0; p < B; p++) {
-          s0[p] -= x[p] * a0;
-          s1[p] -= x[p] * b0;
         }
       }
     }
@@ -300,6 +367,49 @@ final class BlockKernel {
       double[] zc = zt[c];
       double a0 = wf[c][c];
       for (int p = 0; p < B; p++) sr[p] = -zc[p] * a0;
+    }
+  }
+
+  /** Columns c, c + 1 set from terms j = c..c+h (column c + 1 from c+1..c+h), 1 ≤ h ≤ 4. */
+  private void head(double[][] wf, double[] s0, double[] s1, int c, int h) {
+    double[] zc = zt[c], x1 = zt[c + 1];
+    double a0 = wf[c][c], a1 = wf[c + 1][c], b1 = wf[c + 1][c + 1];
+    switch (h) {
+      case 1 -> {
+        for (int p = 0; p < B; p++) {
+          double v1 = x1[p];
+          s0[p] = -zc[p] * a0 - v1 * a1;
+          s1[p] = -v1 * b1;
+        }
+      }
+      case 2 -> {
+        double[] x2 = zt[c + 2];
+        double a2 = wf[c + 2][c], b2 = wf[c + 2][c + 1];
+        for (int p = 0; p < B; p++) {
+          double v1 = x1[p], v2 = x2[p];
+          s0[p] = -zc[p] * a0 - v1 * a1 - v2 * a2;
+          s1[p] = -v1 * b1 - v2 * b2;
+        }
+      }
+      case 3 -> {
+        double[] x2 = zt[c + 2], x3 = zt[c + 3];
+        double a2 = wf[c + 2][c], a3 = wf[c + 3][c], b2 = wf[c + 2][c + 1], b3 = wf[c + 3][c + 1];
+        for (int p = 0; p < B; p++) {
+          double v1 = x1[p], v2 = x2[p], v3 = x3[p];
+          s0[p] = -zc[p] * a0 - v1 * a1 - v2 * a2 - v3 * a3;
+          s1[p] = -v1 * b1 - v2 * b2 - v3 * b3;
+        }
+      }
+      default -> {
+        double[] x2 = zt[c + 2], x3 = zt[c + 3], x4 = zt[c + 4];
+        double a2 = wf[c + 2][c], a3 = wf[c + 3][c], a4 = wf[c + 4][c];
+        double b2 = wf[c + 2][c + 1], b3 = wf[c + 3][c + 1], b4 = wf[c + 4][c + 1];
+        for (int p = 0; p < B; p++) {
+          double v1 = x1[p], v2 = x2[p], v3 = x3[p], v4 = x4[p];
+          s0[p] = -zc[p] * a0 - v1 * a1 - v2 * a2 - v3 * a3 - v4 * a4;
+          s1[p] = -v1 * b1 - v2 * b2 - v3 * b3 - v4 * b4;
+        }
+      }
     }
   }
 
@@ -336,9 +446,10 @@ final class BlockKernel {
 
   /** The block's scores into rows row0.. of a row-major n×d array. */
   void scoresInto(double[] out, int row0) {
-    for (int p = 0; p < m; p++) {
-      int o = (row0 + p) * d;
-      for (int c = 0; c < d; c++) out[o + c] = s[c][p];
+    int base = row0 * d;
+    for (int c = 0; c < d; c++) {
+      double[] sr = s[c];
+      for (int p = 0, o = base + c; p < m; p++, o += d) out[o] = sr[p];
     }
   }
 

@@ -19,7 +19,7 @@ import org.mixproof.schedule.NoiseSchedule;
  * H = −Σ w_i P_i + Σ w_i (s_i − s)(s_i − s)ᵀ (the centred form, never Σ w s sᵀ − s sᵀ). The hot
  * path allocates no d×d matrix: it uses a per-thread {@link Workspace}.
  *
- * <p>Batches run through a second, blocked path ({@link BlockKernel}): 64 points at a time, stored one
+ * <p>Batches run through a second, blocked path ({@link BlockKernel}): 128 points at a time, stored one
  * row per coordinate, so that every inner loop runs over points and vectorises even for small d.
  * It performs the same operations in the same order as the single-point path, so a batch returns
  * bit for bit what the single-point methods return.

@@ -13,7 +13,7 @@ import org.mixproof.mixture.GaussianMixture;
 import org.mixproof.schedule.VpOu;
 
 /**
- * The blocked batch path of {@link MixtureDensity} (64 points per block, 256 per parallel chunk)
+ * The blocked batch path of {@link MixtureDensity} (128 points per block, 256 per parallel chunk)
  * against the single-point path, which it must reproduce bit for bit, and against an independent
  * evaluation through EJML's LU inverse.
  */
@@ -23,7 +23,7 @@ class MixtureDensityBatchTest {
   @Test
   void everyBatchMethodEqualsThePointMethodsBitForBit() {
     int[][] shapes = {{1, 1}, {1, 3}, {2, 4}, {3, 1}, {5, 2}, {6, 3}, {7, 2}, {16, 8}, {33, 5}};
-    int[] counts = {1, 63, 64, 65, 300, 2600}; // 2600: 11 chunks, more than the tasks on up to 2 cores
+    int[] counts = {1, 63, 64, 65, 127, 128, 129, 300, 2600}; // 2600: 11 chunks, more than the tasks on up to 2 cores
     Random rnd = new Random(20261122);
     for (int[] shape : shapes) {
       int d = shape[0], k = shape[1];
@@ -38,17 +38,17 @@ class MixtureDensityBatchTest {
         for (int r = 0; r < n; r++) {
           double[] x = row(pts, r);
           PointEvaluation e = p.evaluate(x);
-          assertEquals(e.logDensity(), lp[r], 0.0, at);
-          assertEquals(e.logDensity(), ls.logDensity()[r], 0.0, at);
-          assertEquals(e.logDensity(), all.logDensity()[r], 0.0, at);
-          for (int i = 0; i < k; i++) assertEquals(e.weights()[i], all.weights().get(r, i), 0.0, at);
+          assertSameBits(e.logDensity(), lp[r], at);
+          assertSameBits(e.logDensity(), ls.logDensity()[r], at);
+          assertSameBits(e.logDensity(), all.logDensity()[r], at);
+          for (int i = 0; i < k; i++) assertSameBits(e.weights()[i], all.weights().get(r, i), at);
           for (int c = 0; c < d; c++) {
-            assertEquals(e.score()[c], ls.scores().get(r, c), 0.0, at);
-            assertEquals(e.score()[c], sh.scores().get(r, c), 0.0, at);
-            assertEquals(e.score()[c], all.scores().get(r, c), 0.0, at);
+            assertSameBits(e.score()[c], ls.scores().get(r, c), at);
+            assertSameBits(e.score()[c], sh.scores().get(r, c), at);
+            assertSameBits(e.score()[c], all.scores().get(r, c), at);
             for (int c2 = 0; c2 < d; c2++) {
-              assertEquals(e.hessian()[c][c2], sh.hessians().get(r, c * d + c2), 0.0, at);
-              assertEquals(e.hessian()[c][c2], all.hessians().get(r, c * d + c2), 0.0, at);
+              assertSameBits(e.hessian()[c][c2], sh.hessians().get(r, c * d + c2), at);
+              assertSameBits(e.hessian()[c][c2], all.hessians().get(r, c * d + c2), at);
               assertEquals(e.hessian()[c][c2], e.hessian()[c2][c], 0.0, at + ": H symmetric");
             }
           }
@@ -259,5 +259,12 @@ class MixtureDensityBatchTest {
     double[] lp = p.logDensity(pts);
     assertEquals(p.logDensity(far), lp[1], 0.0);
     assertTrue(Double.isFinite(lp[1]));
+  }
+
+  /** Equal as bit patterns: unlike assertEquals(…, 0.0), tells −0 from +0. */
+  private static void assertSameBits(double expected, double actual, String at) {
+    if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(actual)) {
+      throw new AssertionError(at + ": expected " + expected + " but was " + actual + " (bit patterns differ)");
+    }
   }
 }
