@@ -149,6 +149,33 @@ class MixtureDensityBatchTest {
     }
   }
 
+  /**
+   * A weight of exactly 0 next to a non-finite component score: with μ_0 = −1e308 and μ_1 = 1e308 the
+   * rows x near μ_1(t) have x − μ_0(t) ≈ 2e308 = ∞, so ℓ_0 = −∞, w_0 = 0 and s_0 = −∞. The score must
+   * skip that term (0 · ∞ is NaN), as the point path does.
+   */
+  @Test
+  void aZeroWeightNeverMeetsAnInfiniteComponentScore() {
+    GaussianMixture m = GaussianMixture.of(new double[] {0.5, 0.5}, new double[][] {{-1e308}, {1e308}},
+        new double[][][] {{{1}}, {{1}}});
+    MixtureDensity p = MixtureDensity.at(m, new VpOu(), 0.01);
+    double mu1 = p.mean(1)[0];
+    assertEquals(Double.POSITIVE_INFINITY, mu1 - p.mean(0)[0], "the residual to component 0 overflows");
+    int n = 5;
+    DMatrixRMaj pts = new DMatrixRMaj(n, 1);
+    for (int r = 0; r < n; r++) pts.set(r, 0, mu1 + 0.5 * (r - 2));
+    MixtureDensity.Batch all = p.evaluate(pts);
+    MixtureDensity.Batch ls = p.logDensityAndScore(pts);
+    for (int r = 0; r < n; r++) {
+      assertEquals(0.0, all.weights().get(r, 0), 0.0, "w_0 is 0 at row " + r);
+      PointEvaluation e = p.evaluate(row(pts, r));
+      assertTrue(Double.isFinite(ls.scores().get(r, 0)), "row " + r + ": " + ls.scores().get(r, 0));
+      assertSameBits(e.score()[0], ls.scores().get(r, 0), "row " + r);
+      assertSameBits(e.score()[0], all.scores().get(r, 0), "row " + r);
+      assertSameBits(e.hessian()[0][0], all.hessians().get(r, 0), "row " + r);
+    }
+  }
+
   @Test
   void aRowTooFarForDoubleIsNamed() {
     MixtureDensity p = MixtureDensity.at(GaussianMixture.gaussian(new double[] {0, 0},
@@ -171,7 +198,7 @@ class MixtureDensityBatchTest {
         new double[][] {{0, 0, 0}, {6, 0, 0}},
         new double[][][] {{{1, 0.2, 0}, {0.2, 1, 0}, {0, 0, 2}}, {{2, 0, 0.3}, {0, 1, 0}, {0.3, 0, 1}}});
     MixtureDensity p = MixtureDensity.at(m, new VpOu(), 0.2);
-    int n = 130, far = 69;
+    int n = BlockKernel.B + 66, far = BlockKernel.B + 5;
     DMatrixRMaj pts = new DMatrixRMaj(n, 3);
     for (int r = 0; r < n; r++) {
       pts.set(r, 0, r == far ? -150 : -3 + 12.0 * r / n);
@@ -180,7 +207,7 @@ class MixtureDensityBatchTest {
     }
     MixtureDensity.Batch all = p.evaluate(pts);
     MixtureDensity.Batch sh = p.scoreAndHessian(pts);
-    for (int r = 0; r < 64; r++) assertTrue(all.weights().get(r, 1) > 0 && all.weights().get(r, 0) > 0, "block 0 lane");
+    for (int r = 0; r < BlockKernel.B; r++) assertTrue(all.weights().get(r, 1) > 0 && all.weights().get(r, 0) > 0, "block 0 lane");
     assertEquals(0.0, all.weights().get(far, 0), 0.0, "the far row's weight underflows");
     for (int r = 0; r < n; r++) {
       PointEvaluation e = p.evaluate(row(pts, r));
