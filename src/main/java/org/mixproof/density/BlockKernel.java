@@ -94,6 +94,7 @@ final class BlockKernel {
   private final double[][] compP;
   private final double[] sP;
   private BlockHessian hessian;         // allocated when a Hessian is first asked
+  private boolean zeroWeight;           // some point of the block has a zero weight (set with the scores)
   private int m;
   private int row0;
 
@@ -144,7 +145,8 @@ final class BlockKernel {
     weights();
     if (wantScore) {
       for (double[] sr : s) Arrays.fill(sr, 0);
-      if (!anyZeroWeight()) {
+      zeroWeight = anyZeroWeight();
+      if (!zeroWeight) {
         weightedScores();
       } else { // a zero weight must not meet a non-finite s_i (0·∞): lane by lane
         for (int i = 0; i < k; i++) {
@@ -166,6 +168,7 @@ final class BlockKernel {
     }
   }
 
+  /** Whether some point of the block has a weight of exactly 0 (decides both the score and the Hessian path). */
   private boolean anyZeroWeight() {
     boolean anyZero = false;
     for (double[] wi : w) for (int p = 0; p < m; p++) anyZero |= wi[p] == 0;
@@ -469,9 +472,7 @@ final class BlockKernel {
    * the lane path overwrites the component scores.
    */
   void hessiansInto(double[] out, int row0) {
-    boolean anyZero = false;
-    for (double[] wi : w) for (int p = 0; p < m; p++) anyZero |= wi[p] == 0;
-    if (!anyZero) {
+    if (!zeroWeight) {
       if (hessian == null) hessian = new BlockHessian(comp);
       hessian.into(st, s, w, out, row0, m);
       return;
