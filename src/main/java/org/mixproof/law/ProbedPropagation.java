@@ -78,13 +78,12 @@ final class ProbedPropagation {
     double[][] q = new double[m][d];
     double[][] poly = new double[width][d];
     double[][] scratch = new double[m + 1][d];
-    double lamMin = Double.POSITIVE_INFINITY;
-    for (double l : lambda) lamMin = Math.min(lamMin, l);
+    double lamMin = min(lambda);
     for (int step = 0; step < grid.steps(); step++) {
       // a first run records the score calls' times, which set each probe's size; then the probed run
       java.util.Arrays.fill(exps, PROBE_EXPONENT);
       for (int pass = 0; pass < 2; pass++) {
-        for (int k = 0; k < y.length; k++) y[k] = k % width == 0 ? 1 : 0;
+        resetProbes(y, width);
         calls[0] = 0;
         draws[0] = 0;
         scheme.step(grid.time(step), grid.time(step + 1), y, c);
@@ -104,18 +103,7 @@ final class ProbedPropagation {
         throw new IllegalStateException("scheme " + scheme.name() + " made " + calls[0] + " score calls and "
             + draws[0] + " draws in a step but declares " + m + " and " + nR);
       }
-      for (int lane = 0; lane < width; lane++) {
-        double[] cf = coef[lane];
-        for (int sub = 0; sub < probes; sub++) cf[sub] = y[sub * width + lane];
-        for (int bit = 0; bit < m; bit++) { // Möbius inversion over subsets
-          for (int sub = 0; sub < probes; sub++) if ((sub >> bit & 1) == 1) cf[sub] -= cf[sub ^ (1 << bit)];
-        }
-        for (int sub = 0; sub < probes; sub++) {
-          int scale = 0;
-          for (int i = 0; i < m; i++) if ((sub >> i & 1) == 1) scale += exps[i];
-          cf[sub] = Math.scalb(cf[sub], -scale);
-        }
-      }
+      for (int lane = 0; lane < width; lane++) coefficients(y, width, lane, m, exps, coef[lane]);
       if (m <= 2 && nR <= 1 && v.length <= 2) { // fused single pass
         fusedStep(s, times, m, epsScore, e, coef, nR, v, lamMin);
         continue;
@@ -151,6 +139,40 @@ final class ProbedPropagation {
     }
   }
 
+  /*
+   * The loops of run() live in the small methods below, so that run() itself is never compiled on
+   * the stack (an OSR compilation of run() with the scheme's step inlined cost the C2 compiler 56 ms
+   * of a cold 0.4 s table, time the eigenvalue loops waited in slower code).
+   */
+
+  private static double min(double[] x) {
+    double m = Double.POSITIVE_INFINITY;
+    for (double l : x) m = Math.min(m, l);
+    return m;
+  }
+
+  /** Every probe's state: 1 on lane 0 (the linear part), 0 on the draw lanes. */
+  private static void resetProbes(double[] y, int width) {
+    for (int k = 0; k < y.length; k++) y[k] = k % width == 0 ? 1 : 0;
+  }
+
+  /**
+   * The coefficients c_S of one lane's multilinear polynomial from its values at the 2^m probes
+   * (Möbius inversion over subsets), divided by Π_{i ∈ S} 2^{exps[i]} (exact).
+   */
+  private static void coefficients(double[] y, int width, int lane, int m, int[] exps, double[] cf) {
+    int probes = 1 << m;
+    for (int sub = 0; sub < probes; sub++) cf[sub] = y[sub * width + lane];
+    for (int bit = 0; bit < m; bit++) {
+      for (int sub = 0; sub < probes; sub++) if ((sub >> bit & 1) == 1) cf[sub] -= cf[sub ^ (1 << bit)];
+    }
+    for (int sub = 0; sub < probes; sub++) {
+      int scale = 0;
+      for (int i = 0; i < m; i++) if ((sub >> i & 1) == 1) scale += exps[i];
+      cf[sub] = Math.scalb(cf[sub], -scale);
+    }
+  }
+
   /**
    * One step for m ∈ {1, 2} score calls, R ≤ 1 draws and at most two start laws, in one loop
    * over the eigenvalues: the q_i at the (at most m) distinct call times, A and B as nested
@@ -177,25 +199,40 @@ final class ProbedPropagation {
     // constants in locals and no branch in the loops, so the JIT vectorises them
     double x0 = a2[0], y0 = b2[0], p0 = pert[0], x1 = a2[1], y1 = b2[1], p1 = pert[1];
     if (m == 1) {
-      double ca0 = ca[0], ca1 = ca[1], cb0 = cb[0], cb1 = cb[1];
-      for (int j = 0; j < d; j++) {
-        double q0 = p0 - 1 / (x0 * lv[j] + y0);
-        double aj = ca0 + ca1 * q0, bj = cb0 + cb1 * q0;
-        double a2j = aj * aj, bsq = bj * bj;
-        v0[j] = a2j * v0[j] + bsq;
-        v1[j] = a2j * v1[j] + bsq;
-      }
+      oneCall(lv, v0, v1, x0, y0, p0, ca[0], ca[1], cb[0], cb[1]);
     } else if (m == 2) {
-      double a00 = ca[0], a01 = ca[1], a02 = ca[2], a03 = ca[3], b00 = cb[0], b01 = cb[1], b02 = cb[2], b03 = cb[3];
-      for (int j = 0; j < d; j++) {
-        double q0 = p0 - 1 / (x0 * lv[j] + y0);
-        double q1 = p1 - 1 / (x1 * lv[j] + y1);
-        double aj = (a00 + a01 * q0) + (a02 + a03 * q0) * q1;
-        double bj = (b00 + b01 * q0) + (b02 + b03 * q0) * q1;
-        double a2j = aj * aj, bsq = bj * bj;
-        v0[j] = a2j * v0[j] + bsq;
-        v1[j] = a2j * v1[j] + bsq;
-      }
+      twoCalls(lv, v0, v1, x0, y0, p0, x1, y1, p1, ca, cb);
+    }
+  }
+
+  /**
+   * The loop of a one-call step: v ← A² v + B² with A = ca0 + ca1 q0, B = cb0 + cb1 q0. A method of
+   * its own (and {@link #twoCalls} another) so that each is compiled once, early, and never thrown
+   * away when the table moves on to a scheme that takes the other branch.
+   */
+  private static void oneCall(double[] lv, double[] v0, double[] v1, double x0, double y0, double p0,
+      double ca0, double ca1, double cb0, double cb1) {
+    for (int j = 0; j < lv.length; j++) {
+      double q0 = p0 - 1 / (x0 * lv[j] + y0);
+      double aj = ca0 + ca1 * q0, bj = cb0 + cb1 * q0;
+      double a2j = aj * aj, bsq = bj * bj;
+      v0[j] = a2j * v0[j] + bsq;
+      v1[j] = a2j * v1[j] + bsq;
+    }
+  }
+
+  /** The loop of a two-call step, as {@link #oneCall}, with A and B bilinear in (q0, q1). */
+  private static void twoCalls(double[] lv, double[] v0, double[] v1, double x0, double y0, double p0,
+      double x1, double y1, double p1, double[] ca, double[] cb) {
+    double a00 = ca[0], a01 = ca[1], a02 = ca[2], a03 = ca[3], b00 = cb[0], b01 = cb[1], b02 = cb[2], b03 = cb[3];
+    for (int j = 0; j < lv.length; j++) {
+      double q0 = p0 - 1 / (x0 * lv[j] + y0);
+      double q1 = p1 - 1 / (x1 * lv[j] + y1);
+      double aj = (a00 + a01 * q0) + (a02 + a03 * q0) * q1;
+      double bj = (b00 + b01 * q0) + (b02 + b03 * q0) * q1;
+      double a2j = aj * aj, bsq = bj * bj;
+      v0[j] = a2j * v0[j] + bsq;
+      v1[j] = a2j * v1[j] + bsq;
     }
   }
 

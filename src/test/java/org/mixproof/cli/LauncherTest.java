@@ -23,6 +23,34 @@ class LauncherTest {
     assertTrue(r.out().contains("--junit-xml") && r.out().contains("--rerun-failures"), "options complete too");
   }
 
+  /** Every subcommand, in the order the help lists them. */
+  private static final java.util.List<String> ALL = java.util.List.of("check", "validate", "replay", "eval",
+      "lipschitz", "errors", "certify", "help", "generate-completion");
+
+  @Test
+  void aComputingSubcommandIsBuiltAloneAndAnythingElseGetsTheWholeTree() {
+    // one model only when the first word names a computing subcommand, options before it or not
+    assertEquals(java.util.List.of("errors"), subcommands("errors", "--spectrum", "cifar10"));
+    assertEquals(java.util.List.of("errors"), subcommands("--verbose", "errors", "--help"));
+    assertEquals(java.util.List.of("certify"), subcommands("certify", "lipschitz", "--help"));
+    // the whole tree: no subcommand, help and completion (they list the others), a misspelt name
+    assertEquals(ALL, subcommands());
+    assertEquals(ALL, subcommands("--help"));
+    assertEquals(ALL, subcommands("help", "errors"));
+    assertEquals(ALL, subcommands("generate-completion"));
+    assertEquals(ALL, subcommands("erors"));
+    // and the help still names every subcommand, a misspelt one still gets its suggestion
+    CliRun help = CliRun.of("--help");
+    for (String sub : ALL.subList(0, 7)) assertTrue(help.out().contains("  " + sub + " "), sub + " in\n" + help.out());
+    CliRun typo = CliRun.of("erors");
+    assertEquals(Main.EXIT_ERROR, typo.code());
+    assertTrue(typo.err().contains("errors"), typo.err());
+  }
+
+  private static java.util.List<String> subcommands(String... args) {
+    return java.util.List.copyOf(Main.commandLine(new Main(), args).getSubcommands().keySet());
+  }
+
   @Test
   void theLauncherRunsThePackagedJarAndSaysHowToBuildIt() throws Exception {
     Path script = Path.of("bin/mixproof");
