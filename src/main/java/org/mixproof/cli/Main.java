@@ -1,9 +1,7 @@
 package org.mixproof.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,18 +35,27 @@ public final class Main implements Runnable {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** The subcommands in the order the help lists them. */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
-  static {
-    SUBCOMMANDS.put("check", CheckCommand::new);
-    SUBCOMMANDS.put("validate", ValidateCommand::new);
-    SUBCOMMANDS.put("replay", ReplayCommand::new);
-    SUBCOMMANDS.put("eval", EvalCommand::new);
-    SUBCOMMANDS.put("lipschitz", LipschitzCommand::new);
-    SUBCOMMANDS.put("errors", ErrorsCommand::new);
-    SUBCOMMANDS.put("certify", CertifyCommand::new);
-    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
-    SUBCOMMANDS.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
+  /** The subcommands, in the order the help lists them. */
+  static final List<String> SUBCOMMANDS = List.of("check", "validate", "replay", "eval", "lipschitz", "errors",
+      "certify", "help", "generate-completion");
+
+  /**
+   * A new subcommand object. A switch rather than a table of constructor references: those would
+   * load (and verify) every command class, and the types they use, when Main is initialised.
+   */
+  private static Object subcommand(String name) {
+    switch (name) {
+      case "check": return new CheckCommand();
+      case "validate": return new ValidateCommand();
+      case "replay": return new ReplayCommand();
+      case "eval": return new EvalCommand();
+      case "lipschitz": return new LipschitzCommand();
+      case "errors": return new ErrorsCommand();
+      case "certify": return new CertifyCommand();
+      case "help": return new CommandLine.HelpCommand();
+      case "generate-completion": return new picocli.AutoComplete.GenerateCompletion();
+      default: throw new IllegalArgumentException("no subcommand " + name);
+    }
   }
 
   /**
@@ -65,10 +72,10 @@ public final class Main implements Runnable {
         break;
       }
     }
-    boolean one = first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")
+    boolean one = first != null && SUBCOMMANDS.contains(first) && !first.equals("help")
         && !first.equals("generate-completion");
-    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-      if (!one || e.getKey().equals(first)) cl.addSubcommand(e.getKey(), e.getValue().get());
+    for (String name : SUBCOMMANDS) {
+      if (!one || name.equals(first)) cl.addSubcommand(name, subcommand(name));
     }
     return cl;
   }

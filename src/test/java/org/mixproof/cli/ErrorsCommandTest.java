@@ -42,6 +42,37 @@ class ErrorsCommandTest {
     assertEquals(0.0, rows.get(1).get("w2_eps_ode_continuous").asDouble(), 0.0);
   }
 
+  /**
+   * The JSON is streamed by a generator, not printed from a tree: it must be exactly what Jackson's
+   * tree printer gives for the same content (an independent formatter), with every kind of value —
+   * strings, integers, doubles, null and "Infinity" (KL against the singular p_0), booleans and a
+   * nested object (--certified), the discrete grid's extra fields, the grid law's error estimates.
+   */
+  @Test
+  void streamedJsonIsWhatTheTreePrinterPrints(@TempDir Path dir) throws Exception {
+    Path two = dir.resolve("two.txt");
+    Files.writeString(two, "0\n2.5\n");
+    String[][] runs = {
+        {"--spectrum", two.toString(), "--schemes", "em,ode-heun", "--nfe", "2,4", "--eps", "0,0.01", "--certified"},
+        {"--spectrum", two.toString(), "--grid", "clw25", "--points", "50,100", "--schemes", "ddpm,clw25"},
+        {"--mixture", "examples/two-component-1d.json", "--schemes", "em", "--nfe", "4", "--eps", "0.01"}};
+    ObjectMapper m = new ObjectMapper();
+    for (String[] a : runs) {
+      String[] args = new String[a.length + 3];
+      args[0] = "errors";
+      System.arraycopy(a, 0, args, 1, a.length);
+      args[a.length + 1] = "--json";
+      args[a.length + 2] = "--quiet";
+      CliRun r = run(args);
+      assertEquals(0, r.code(), r.err());
+      assertEquals(m.readTree(r.out()).toPrettyString() + System.lineSeparator(), r.out(), String.join(" ", a));
+    }
+    CliRun certified = run("errors", "--spectrum", two.toString(), "--schemes", "em", "--nfe", "2", "--eps", "0",
+        "--certified", "--json", "--quiet");
+    assertTrue(certified.out().contains("\"kl_eps\" : \"Infinity\"") && certified.out().contains("\"doubles_inside\" : true")
+        && certified.out().contains("\"certified\" : {"), certified.out());
+  }
+
   @Test
   void cifarTableSaysUndefinedForHeunAndRk4AtEpsZeroAndNumbersElsewhere() {
     CliRun r = run("errors", "--spectrum", "cifar10", "--nfe", "50", "--eps", "0,1e-3",
