@@ -56,54 +56,16 @@ final class ProbedPropagation {
    */
   void run(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
       int nR, double[][] v) {
-    int d = lambda.length, m = scheme.scoreEvaluationsPerStep(), probes = 1 << m, width = 1 + nR;
-    double[] y = new double[probes * width];
-    double[] times = new double[m];
-    int[] calls = new int[1];
-    int[] exps = new int[m];
-    Score probe = (t, in, out) -> {
-      int i = calls[0]++;
-      if (i >= m) throw new IllegalStateException("scheme " + scheme.name() + " evaluates the score more than its declared " + m + " times");
-      times[i] = t;
-      for (int k = 0; k < in.length; k++) out[k] = ((k / width) >> i & 1) == 1 ? Math.scalb(in[k], exps[i]) : 0;
-    };
-    int[] draws = new int[1];
-    Noise noise = xi -> {
-      int r = draws[0]++;
-      if (r >= nR) throw new IllegalStateException("scheme " + scheme.name() + " draws more than its declared " + nR + " times");
-      for (int k = 0; k < xi.length; k++) xi[k] = k % width == 1 + r ? 1 : 0;
-    };
-    StepContext c = new StepContext(s, probe, noise);
-    double[][] coef = new double[width][probes];
+    int d = lambda.length, m = scheme.scoreEvaluationsPerStep(), width = 1 + nR;
+    double lamMin = min(lambda);
+    StepReader reader = new StepReader(scheme, s, epsScore, e, nR, lamMin);
+    double[][] coef = reader.coef;
+    double[] times = reader.times;
     double[][] q = new double[m][d];
     double[][] poly = new double[width][d];
     double[][] scratch = new double[m + 1][d];
-    double lamMin = min(lambda);
     for (int step = 0; step < grid.steps(); step++) {
-      // a first run records the score calls' times, which set each probe's size; then the probed run
-      java.util.Arrays.fill(exps, PROBE_EXPONENT);
-      for (int pass = 0; pass < 2; pass++) {
-        resetProbes(y, width);
-        calls[0] = 0;
-        draws[0] = 0;
-        scheme.step(grid.time(step), grid.time(step + 1), y, c);
-        if (pass == 1 || calls[0] != m) break;
-        boolean larger = false;
-        for (int i = 0; i < m; i++) {
-          double a = s.a(times[i]), floor = a * a * lamMin + s.b2(times[i]);
-          if (!(floor > 0)) continue; // undefined at this time: reported below
-          double most = 1 / floor + (epsScore == 0 ? 0 : Math.abs(epsScore * e.scale(times[i])));
-          int ex = Math.min(MAX_PROBE_EXPONENT, Math.max(PROBE_EXPONENT, Math.getExponent(most) + 1));
-          larger |= ex != exps[i];
-          exps[i] = ex;
-        }
-        if (!larger) break;
-      }
-      if (calls[0] != m || draws[0] != nR) {
-        throw new IllegalStateException("scheme " + scheme.name() + " made " + calls[0] + " score calls and "
-            + draws[0] + " draws in a step but declares " + m + " and " + nR);
-      }
-      for (int lane = 0; lane < width; lane++) coefficients(y, width, lane, m, exps, coef[lane]);
+      reader.read(grid.time(step), grid.time(step + 1));
       if (m <= 2 && nR <= 1 && v.length <= 2) { // fused single pass
         fusedStep(s, times, m, epsScore, e, coef, nR, v, lamMin);
         continue;
@@ -139,10 +101,86 @@ final class ProbedPropagation {
     }
   }
 
+  /**
+   * Reads one step's coefficients off the scheme: runs it on the 2^m probes (twice when the first run
+   * shows that a probe must be larger) and inverts. A method called once per step rather than the body of
+   * run()'s loop, so that the JIT compiles it early by its call count (run() itself is called once per
+   * table cell and stays interpreted).
+   */
+  private static final class StepReader {
+    final double[] times;
+    final double[][] coef;
+    private final Scheme scheme;
+    private final NoiseSchedule s;
+    private final double epsScore, lamMin;
+    private final ScorePerturbation e;
+    private final int m, nR, width;
+    private final double[] y;
+    private final int[] exps;
+    private final StepContext c;
+    private int calls, draws;
+
+    StepReader(Scheme scheme, NoiseSchedule s, double epsScore, ScorePerturbation e, int nR, double lamMin) {
+      this.scheme = scheme;
+      this.s = s;
+      this.epsScore = epsScore;
+      this.e = e;
+      this.nR = nR;
+      this.lamMin = lamMin;
+      this.m = scheme.scoreEvaluationsPerStep();
+      this.width = 1 + nR;
+      int probes = 1 << m;
+      this.y = new double[probes * width];
+      this.times = new double[m];
+      this.exps = new int[m];
+      this.coef = new double[width][probes];
+      Score probe = (t, in, out) -> {
+        int i = calls++;
+        if (i >= m) throw new IllegalStateException("scheme " + scheme.name() + " evaluates the score more than its declared " + m + " times");
+        times[i] = t;
+        for (int k = 0; k < in.length; k++) out[k] = ((k / width) >> i & 1) == 1 ? Math.scalb(in[k], exps[i]) : 0;
+      };
+      Noise noise = xi -> {
+        int r = draws++;
+        if (r >= nR) throw new IllegalStateException("scheme " + scheme.name() + " draws more than its declared " + nR + " times");
+        for (int k = 0; k < xi.length; k++) xi[k] = k % width == 1 + r ? 1 : 0;
+      };
+      this.c = new StepContext(s, probe, noise);
+    }
+
+    /** The step from t to tNext: {@link #times} holds its score calls' times, {@link #coef} its coefficients. */
+    void read(double t, double tNext) {
+      // a first run records the score calls' times, which set each probe's size; then the probed run
+      java.util.Arrays.fill(exps, PROBE_EXPONENT);
+      for (int pass = 0; pass < 2; pass++) {
+        resetProbes(y, width);
+        calls = 0;
+        draws = 0;
+        scheme.step(t, tNext, y, c);
+        if (pass == 1 || calls != m) break;
+        boolean larger = false;
+        for (int i = 0; i < m; i++) {
+          double a = s.a(times[i]), floor = a * a * lamMin + s.b2(times[i]);
+          if (!(floor > 0)) continue; // undefined at this time: reported by the caller
+          double most = 1 / floor + (epsScore == 0 ? 0 : Math.abs(epsScore * e.scale(times[i])));
+          int ex = Math.min(MAX_PROBE_EXPONENT, Math.max(PROBE_EXPONENT, Math.getExponent(most) + 1));
+          larger |= ex != exps[i];
+          exps[i] = ex;
+        }
+        if (!larger) break;
+      }
+      if (calls != m || draws != nR) {
+        throw new IllegalStateException("scheme " + scheme.name() + " made " + calls + " score calls and "
+            + draws + " draws in a step but declares " + m + " and " + nR);
+      }
+      for (int lane = 0; lane < width; lane++) coefficients(y, width, lane, m, exps, coef[lane]);
+    }
+  }
+
   /*
-   * The loops of run() live in the small methods below, so that run() itself is never compiled on
-   * the stack (an OSR compilation of run() with the scheme's step inlined cost the C2 compiler 56 ms
-   * of a cold 0.4 s table, time the eigenvalue loops waited in slower code).
+   * The loops of run() live in the small methods below and in StepReader, so that run() itself is
+   * never compiled on the stack (an OSR compilation of run() with the scheme's step inlined cost the C2
+   * compiler 56 ms of a cold 0.4 s table, time the eigenvalue loops waited in slower code).
    */
 
   private static double min(double[] x) {
