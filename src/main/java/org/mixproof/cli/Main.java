@@ -43,7 +43,7 @@ public final class Main implements Runnable {
    * A new subcommand object. A switch rather than a table of constructor references: those would
    * load (and verify) every command class, and the types they use, when Main is initialised.
    */
-  private static Object subcommand(String name) {
+  static Object subcommand(String name) {
     switch (name) {
       case "check": return new CheckCommand();
       case "validate": return new ValidateCommand();

@@ -47,6 +47,19 @@ class LauncherTest {
     assertTrue(typo.err().contains("errors"), typo.err());
   }
 
+  @Test
+  void everyListedSubcommandIsBuiltAndAnUnknownNameIsRefused() {
+    assertEquals(ALL, Main.SUBCOMMANDS);
+    for (String name : ALL) {
+      Object o = Main.subcommand(name);
+      picocli.CommandLine.Command c = o.getClass().getAnnotation(picocli.CommandLine.Command.class);
+      assertEquals(name, c.name(), "the object built for " + name);
+    }
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Main.subcommand("nonesuch"));
+    assertTrue(e.getMessage().contains("nonesuch"), e.getMessage());
+  }
+
   private static java.util.List<String> subcommands(String... args) {
     return java.util.List.copyOf(Main.commandLine(new Main(), args).getSubcommands().keySet());
   }
