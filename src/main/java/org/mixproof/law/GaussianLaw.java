@@ -240,6 +240,8 @@ public final class GaussianLaw {
       v[k] = starts.get(k).variance().clone();
     }
     int steps = grid.steps();
+    String undefined = undefinedInLastStep(scheme, s, grid);
+    if (undefined != null) return new Propagation(List.of(), steps, (long) steps * scheme.scoreEvaluationsPerStep(), undefined);
     try {
       if (nS == 0 && scheme.scoreEvaluationsPerStep() <= ProbedPropagation.MAX_PROBED_EVALUATIONS) {
         runProbed(scheme, s, grid, epsScore, e, nR, v);
@@ -273,6 +275,46 @@ public final class GaussianLaw {
   void runProbed(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
       int nR, double[][] v) {
     new ProbedPropagation(lambda).run(scheme, s, grid, epsScore, e, nR, v);
+  }
+
+  /**
+   * Why the run is undefined when its last step evaluates the score where a_t²λ_j + b_t² = 0 (a zero
+   * eigenvalue at t = 0: a grid that ends at δ = 0 with singular data, and a scheme that evaluates the
+   * score at its last time, as Heun and RK4 do), or null. Only the last step can (every earlier time
+   * is above the grid's last, where b_t² &gt; 0), so its score-call times are read first, from one run
+   * of the step on a single coordinate with a zero score, and such a run is reported without computing
+   * the other steps. The message is the one the propagations give when they reach that call; null
+   * also when the step itself refuses (that refusal is reported by the run, at its own step).
+   */
+  private String undefinedInLastStep(Scheme scheme, NoiseSchedule s, TimeGrid grid) {
+    double lamMin = Double.POSITIVE_INFINITY;
+    for (double l : lambda) lamMin = Math.min(lamMin, l);
+    List<Double> times = new ArrayList<>();
+    org.mixproof.sampler.StepContext c = new org.mixproof.sampler.StepContext(s,
+        (t, in, out) -> { times.add(t); Arrays.fill(out, 0); }, xi -> Arrays.fill(xi, 0));
+    try {
+      scheme.step(grid.time(grid.steps() - 1), grid.time(grid.steps()), new double[1], c);
+    } catch (RuntimeException refused) {
+      return null;
+    }
+    for (double t : times) {
+      double a = s.a(t);
+      if (!(a * a * lamMin + s.b2(t) > 0)) return undefinedScore(t, indexOf(lambda, lamMin)).getMessage();
+    }
+    return null;
+  }
+
+  /** The exception of a score evaluated where a_t²λ_j + b_t² = 0 (eigenvalue j is 0 and b_t² = 0). */
+  static UndefinedStepException undefinedScore(double t, int j) {
+    return new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
+        + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+  }
+
+  /** The first index of {@code v} in {@code x} (the last index when there is none). */
+  static int indexOf(double[] x, double v) {
+    int j = 0;
+    while (j < x.length - 1 && x[j] != v) j++;
+    return j;
   }
 
   private static boolean isZero(double[] v) {

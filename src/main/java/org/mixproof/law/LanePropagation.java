@@ -7,7 +7,6 @@ import org.mixproof.sampler.Score;
 import org.mixproof.sampler.ScorePerturbation;
 import org.mixproof.sampler.StepContext;
 import org.mixproof.sampler.TimeGrid;
-import org.mixproof.sampler.UndefinedStepException;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
@@ -123,10 +122,7 @@ final class LanePropagation {
       // a²λ + b² is smallest at the block's smallest λ (a² ≥ 0)
       if (!(a2 * lamMin + b2 > 0)) {
         cachedT = Double.NaN;
-        int j = 0;
-        while (j < len - 1 && lam[j] != lamMin) j++;
-        throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + (from + j)
-            + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+        throw GaussianLaw.undefinedScore(t, from + GaussianLaw.indexOf(lam, lamMin));
       }
       double[] qv = q, lv = lam;
       for (int j = 0; j < len; j++) qv[j] = pert - 1 / (a2 * lv[j] + b2);

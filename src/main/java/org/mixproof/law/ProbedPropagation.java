@@ -7,7 +7,6 @@ import org.mixproof.sampler.Score;
 import org.mixproof.sampler.ScorePerturbation;
 import org.mixproof.sampler.StepContext;
 import org.mixproof.sampler.TimeGrid;
-import org.mixproof.sampler.UndefinedStepException;
 import org.mixproof.schedule.NoiseSchedule;
 
 /**
@@ -80,10 +79,7 @@ final class ProbedPropagation {
         }
         double a = s.a(t), a2 = a * a, b2 = s.b2(t);
         if (!(a2 * lamMin + b2 > 0)) {
-          int j = 0;
-          while (j < d - 1 && lambda[j] != lamMin) j++;
-          throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
-              + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+          throw GaussianLaw.undefinedScore(t, GaussianLaw.indexOf(lambda, lamMin));
         }
         double pert = epsScore == 0 ? 0 : epsScore * e.scale(t);
         double[] qi = q[i], lv = lambda;
@@ -224,10 +220,7 @@ final class ProbedPropagation {
       a2[i] = a * a;
       b2[i] = s.b2(t);
       if (!(a2[i] * lamMin + b2[i] > 0)) {
-        int j = 0;
-        while (j < lambda.length - 1 && lambda[j] != lamMin) j++;
-        throw new UndefinedStepException("the score is undefined at t = " + t + ": eigenvalue " + j
-            + " of Σ is 0 and b_t² = 0, so the step divides by zero");
+        throw GaussianLaw.undefinedScore(t, GaussianLaw.indexOf(lambda, lamMin));
       }
       pert[i] = epsScore == 0 ? 0 : epsScore * e.scale(t);
     }

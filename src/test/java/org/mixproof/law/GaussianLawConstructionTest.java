@@ -196,6 +196,57 @@ class GaussianLawConstructionTest {
     }
   }
 
+  /**
+   * The run reads its last step's score-call times first and stops there when one falls where the
+   * score is undefined; that message must be the one each propagation gives when it reaches the call:
+   * the fused and the general probed pass (ode-heun with one and with three starts) and the lanes
+   * (ode-heun and ode-rk4), with the zero eigenvalues at 700 and 900 of 1100, beyond the first block of
+   * lanes. Run directly, every propagation stops there too.
+   */
+  @Test
+  void theLastStepIsReadFirstAndSaysWhatEachPropagationSays() {
+    int d = 1100;
+    double[] lambda = new double[d];
+    for (int j = 0; j < d; j++) lambda[j] = 1 + j / 100.0;
+    lambda[700] = 0;
+    lambda[900] = 0;
+    GaussianLaw law = GaussianLaw.ofDiagonal(new double[d], lambda);
+    NoiseSchedule ou = Schedules.parse("vp-ou");
+    TimeGrid grid = TimeGrid.uniform(1, 0, 4);
+    ScorePerturbation e = new ScorePerturbation(ou, new double[d], d, d);
+    DiagonalGaussian start = new DiagonalGaussian(new double[d], lambda.clone());
+    for (String name : new String[] {"ode-heun", "ode-rk4"}) {
+      Scheme scheme = Schemes.parse(name);
+      GaussianLaw.Propagation p = law.propagate(scheme, ou, grid, 0, List.of(start));
+      assertFalse(p.defined(), name);
+      assertEquals("the score is undefined at t = 0.0: eigenvalue 700 of Σ is 0 and b_t² = 0, so the step divides"
+          + " by zero", p.undefined(), name);
+      assertEquals(4L * scheme.scoreEvaluationsPerStep(), p.scoreEvaluations(), name);
+      String lanes = assertThrows(org.mixproof.sampler.UndefinedStepException.class,
+          () -> law.runLanes(scheme, ou, grid, 0, e, 0, 0, new double[1][d], new double[][] {new double[d]})).getMessage();
+      assertEquals(p.undefined(), lanes, name + " lanes");
+    }
+    Scheme heun = Schemes.parse("ode-heun");
+    // the other steps are not run at all: a Heun that refuses every step but the last is still reported
+    double last = grid.time(grid.steps() - 1);
+    Scheme lastOnly = new Scheme() {
+      @Override public String name() { return "heun-last-step-only"; }
+      @Override public int scoreEvaluationsPerStep() { return 2; }
+      @Override public int noiseDrawsPerStep() { return 0; }
+      @Override public void step(double t, double tNext, double[] y, org.mixproof.sampler.StepContext c) {
+        if (t != last) throw new AssertionError("step from " + t + " was run");
+        heun.step(t, tNext, y, c);
+      }
+    };
+    assertEquals(law.propagate(heun, ou, grid, 0, List.of(start)).undefined(),
+        law.propagate(lastOnly, ou, grid, 0, List.of(start)).undefined());
+    for (int starts : new int[] {1, 3}) { // fused pass, general pass
+      String probed = assertThrows(org.mixproof.sampler.UndefinedStepException.class,
+          () -> law.runProbed(heun, ou, grid, 0, e, 0, new double[starts][d])).getMessage();
+      assertEquals(law.propagate(heun, ou, grid, 0, List.of(start)).undefined(), probed, starts + " starts");
+    }
+  }
+
   /** A scheme that declares one score call and one draw per step but takes {@code calls} and {@code draws}. */
   static Scheme misdeclared(int calls, int draws) {
     return new Scheme() {
