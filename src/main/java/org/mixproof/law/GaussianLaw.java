@@ -49,6 +49,7 @@ public final class GaussianLaw {
   private final double[] meanU;      // μ̃ = Uᵀ μ
   private final DMatrixRMaj basis;   // U (columns), or null when only the spectrum is known
   private final double traceSigma;
+  private final double lambdaMin;    // min_j λ_j: where a_t²λ + b_t² is smallest
 
   private GaussianLaw(double[] lambda, double[] meanU, DMatrixRMaj basis) {
     this.lambda = lambda;
@@ -57,6 +58,9 @@ public final class GaussianLaw {
     double tr = 0;
     for (double l : lambda) tr += l;
     this.traceSigma = tr;
+    double min = Double.POSITIVE_INFINITY;
+    for (double l : lambda) min = Math.min(min, l);
+    this.lambdaMin = min;
   }
 
   /** Data N(0, diag(λ)): a spectrum only ([PG24]'s setting; U = I). */
@@ -274,7 +278,7 @@ public final class GaussianLaw {
   /** Zero means: the step's linear part read off the scheme code by probing ({@link ProbedPropagation}). */
   void runProbed(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
       int nR, double[][] v) {
-    new ProbedPropagation(lambda).run(scheme, s, grid, epsScore, e, nR, v);
+    new ProbedPropagation(lambda, lambdaMin).run(scheme, s, grid, epsScore, e, nR, v);
   }
 
   /**
@@ -287,8 +291,6 @@ public final class GaussianLaw {
    * also when the step itself refuses (that refusal is reported by the run, at its own step).
    */
   private String undefinedInLastStep(Scheme scheme, NoiseSchedule s, TimeGrid grid) {
-    double lamMin = Double.POSITIVE_INFINITY;
-    for (double l : lambda) lamMin = Math.min(lamMin, l);
     List<Double> times = new ArrayList<>();
     org.mixproof.sampler.StepContext c = new org.mixproof.sampler.StepContext(s,
         (t, in, out) -> { times.add(t); Arrays.fill(out, 0); }, xi -> Arrays.fill(xi, 0));
@@ -299,7 +301,7 @@ public final class GaussianLaw {
     }
     for (double t : times) {
       double a = s.a(t);
-      if (!(a * a * lamMin + s.b2(t) > 0)) return undefinedScore(t, indexOf(lambda, lamMin)).getMessage();
+      if (!(a * a * lambdaMin + s.b2(t) > 0)) return undefinedScore(t, indexOf(lambda, lambdaMin)).getMessage();
     }
     return null;
   }

@@ -22,7 +22,12 @@ final class ProbedPropagation {
 
   private final double[] lambda;     // eigenvalues of Σ
 
-  ProbedPropagation(double[] lambda) { this.lambda = lambda; }
+  private final double lamMin;       // their smallest
+
+  ProbedPropagation(double[] lambda, double lamMin) {
+    this.lambda = lambda;
+    this.lamMin = lamMin;
+  }
 
   /**
    * Largest number of score evaluations per step read off by probing: em, ei, ddpm, ode-euler,
@@ -56,7 +61,6 @@ final class ProbedPropagation {
   void run(Scheme scheme, NoiseSchedule s, TimeGrid grid, double epsScore, ScorePerturbation e,
       int nR, double[][] v) {
     int d = lambda.length, m = scheme.scoreEvaluationsPerStep(), width = 1 + nR;
-    double lamMin = min(lambda);
     StepReader reader = new StepReader(scheme, s, epsScore, e, nR, lamMin);
     double[][] coef = reader.coef;
     double[] times = reader.times;
@@ -66,7 +70,7 @@ final class ProbedPropagation {
     for (int step = 0; step < grid.steps(); step++) {
       reader.read(grid.time(step), grid.time(step + 1));
       if (m <= 2 && nR <= 1 && v.length <= 2) { // fused single pass
-        fusedStep(s, times, m, epsScore, e, coef, nR, v, lamMin);
+        fusedStep(s, times, m, epsScore, e, coef, nR, v);
         continue;
       }
       for (int i = 0; i < m; i++) {
@@ -179,12 +183,6 @@ final class ProbedPropagation {
    * compiler 56 ms of a cold 0.4 s table, time the eigenvalue loops waited in slower code).
    */
 
-  private static double min(double[] x) {
-    double m = Double.POSITIVE_INFINITY;
-    for (double l : x) m = Math.min(m, l);
-    return m;
-  }
-
   /** Every probe's state: 1 on lane 0 (the linear part), 0 on the draw lanes. */
   private static void resetProbes(double[] y, int width) {
     for (int k = 0; k < y.length; k++) y[k] = k % width == 0 ? 1 : 0;
@@ -213,7 +211,7 @@ final class ProbedPropagation {
    * multilinear polynomials (halving on the last variable), and both variances.
    */
   private void fusedStep(NoiseSchedule s, double[] times, int m, double epsScore, ScorePerturbation e,
-      double[][] coef, int nR, double[][] v, double lamMin) {
+      double[][] coef, int nR, double[][] v) {
     double[] a2 = new double[4], b2 = new double[4], pert = new double[4];
     for (int i = 0; i < m; i++) {
       double t = times[i], a = s.a(t);
